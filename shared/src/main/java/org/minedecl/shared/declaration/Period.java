@@ -1,0 +1,52 @@
+package org.minedecl.shared.declaration;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** A calendar quarter such as {@code 2026Q3}. */
+public record Period(int year, int quarter) implements Comparable<Period> {
+    private static final Pattern FORMAT = Pattern.compile("(\\d{4})Q([1-4])");
+
+    public Period {
+        if (quarter < 1 || quarter > 4 || year < 1 || year > 9999) {
+            throw new IllegalArgumentException("no such quarter: " + year + "Q" + quarter);
+        }
+    }
+
+    public static Optional<Period> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        var m = FORMAT.matcher(text);
+        return m.matches() ? Optional.of(new Period(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))))
+                : Optional.empty();
+    }
+
+    public static Period containing(LocalDate date) {
+        return new Period(date.getYear(), (date.getMonthValue() - 1) / 3 + 1);
+    }
+
+    public LocalDate start() {
+        return LocalDate.of(year, (quarter - 1) * 3 + 1, 1);
+    }
+
+    /** The last day of the quarter ("period end"). */
+    public LocalDate end() {
+        return start().plusMonths(3).minusDays(1);
+    }
+
+    public Period previous() {
+        return quarter == 1 ? new Period(year - 1, 4) : new Period(year, quarter - 1);
+    }
+
+    @Override
+    public int compareTo(Period o) {
+        return year != o.year ? Integer.compare(year, o.year) : Integer.compare(quarter, o.quarter);
+    }
+
+    @Override
+    public String toString() {
+        return year + "Q" + quarter;
+    }
+}
