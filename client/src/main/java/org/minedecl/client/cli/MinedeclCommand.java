@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "minedecl 0.1.0",
         subcommands = {
+                ValidateCommand.class,
         })
 public class MinedeclCommand implements Runnable {
     @CommandLine.Spec
