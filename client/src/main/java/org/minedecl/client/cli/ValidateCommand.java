@@ -29,6 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
 
 /**
  * {@code minedecl validate FILE.json [--previous PREV.json] [--as-of YYYY-MM-DD] [--format text|json]
@@ -44,14 +45,16 @@ public class ValidateCommand implements Callable<Integer> {
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd")
             .withResolverStyle(ResolverStyle.STRICT);
 
-    /** Output formats. */
-    enum Format { text, json }
-
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE.json", description = "the declaration (mine-declaration/1)")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE.json",
+            description = "the declaration (mine-declaration/1)")
     Path file;
+
+    /** Unknown options and extra arguments, reported by this command as one line rather than a usage dump. */
+    @Unmatched
+    List<String> unmatched = new java.util.ArrayList<>();
 
     @Option(names = "--previous", paramLabel = "PREV.json",
             description = "the previous accepted declaration of the same mine (enables CORE-CONS-01)")
@@ -62,7 +65,7 @@ public class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
             description = "text (default) or json: {\"findings\": [...]}")
-    Format format;
+    String format;
 
     @Option(names = "--lang", paramLabel = "zh|en", defaultValue = "zh", description = "language of the text output")
     String lang;
@@ -72,6 +75,16 @@ public class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
+            if (!unmatched.isEmpty()) {
+                return usage(err, "unknown option or extra argument: " + String.join(" ", unmatched)
+                        + " (see minedecl validate --help)");
+            }
+            if (file == null) {
+                return usage(err, "missing FILE.json (see minedecl validate --help)");
+            }
+            if (!format.equals("text") && !format.equals("json")) {
+                return usage(err, "--format must be text or json, not " + format);
+            }
             if (!lang.equals("zh") && !lang.equals("en")) {
                 return usage(err, "--lang must be zh or en, not " + lang);
             }
@@ -93,7 +106,7 @@ public class ValidateCommand implements Callable<Integer> {
             }
             RuleEngine engine = RuleEngine.standard();
             DeclarationValidator.ValidationResult result = new DeclarationValidator(engine).validate(json, day, prev);
-            if (format == Format.json) {
+            if (format.equals("json")) {
                 ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("findings", result.findings());
@@ -132,10 +145,10 @@ public class ValidateCommand implements Callable<Integer> {
         boolean zh = lang.equals("zh");
         Declaration d = result.declaration();
         String jurisdiction = d == null ? null : d.jurisdiction();
-        out.println((zh ? "申报文件 " : "Declaration ") + file.getFileName()
-                + (d == null ? "" : (zh ? "（申报期 " : " (period ") + d.period()
-                + (zh ? "，行政区划 " : ", jurisdiction ") + jurisdiction)
-                + (zh ? "，签署日 " : ", signing date ") + day + (zh ? "）" : ")"));
+        out.println((zh ? "申报文件 " : "Declaration ") + file.getFileName() + (zh ? "（" : " (")
+                + (d == null ? "" : (zh ? "申报期 " : "period ") + d.period()
+                + (zh ? "，行政区划 " : ", jurisdiction ") + jurisdiction + (zh ? "，" : ", "))
+                + (zh ? "签署日 " : "signing date ") + day + (zh ? "）" : ")"));
         List<RulePackInfo> packs = d == null ? List.of() : engine.applicablePacks(jurisdiction);
         if (d != null) {
             out.println((zh ? "适用规则包：" : "Rule packs applied: ") + packs.stream()
@@ -171,7 +184,7 @@ public class ValidateCommand implements Callable<Integer> {
         long warnings = bySeverity.get(Severity.WARNING).size();
         out.println(zh ? "合计：错误 " + errors + "，标记 " + flags + "，提示 " + warnings
                 + (errors > 0 ? "。存在错误，不能签署提交。" : "。")
-                : "Summary: " + errors + " errors, " + flags + " flags, " + warnings + " warnings"
+                : "Summary: errors " + errors + ", flags " + flags + ", warnings " + warnings
                 + (errors > 0 ? ". The declaration cannot be signed while it has errors." : "."));
     }
 

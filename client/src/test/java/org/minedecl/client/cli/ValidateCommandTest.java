@@ -64,7 +64,7 @@ class ValidateCommandTest {
         assertThat(r.out()).contains("ERROR (must be fixed) (1)")
                 .contains("CORE-FUND-01  $.restorationFund.closingBalance")
                 .contains("Citation: 泽政办发〔2025〕5号 二(四)")
-                .contains("Summary: 1 errors, 0 flags, 0 warnings");
+                .contains("Summary: errors 1, flags 0, warnings 0");
     }
 
     @Test
@@ -133,7 +133,33 @@ class ValidateCommandTest {
         Path file = write("example.json", "{}");
         Run r = run("validate", file.toString(), "--colour");
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("--colour");
+        assertThat(r.err().strip()).isEqualTo(
+                "minedecl validate: unknown option or extra argument: --colour (see minedecl validate --help)");
         assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void anUnknownFormatIsAUsageErrorOnOneLine() throws IOException {
+        Path file = write("example.json", "{}");
+        Run r = run("validate", file.toString(), "--format", "xml");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("minedecl validate: --format must be text or json, not xml");
+    }
+
+    @Test
+    void noFileIsAUsageError() {
+        Run r = run("validate");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("minedecl validate: missing FILE.json");
+    }
+
+    @Test
+    void anUnreadableDocumentStillNamesTheFileAndTheSigningDate() throws IOException {
+        Path file = dir.resolve("dup.json");
+        Files.writeString(file, "{\"schema\":\"a\",\"schema\":\"b\"}");
+        Run r = run("validate", file.toString(), "--as-of", "2026-10-10", "--lang", "en");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).startsWith("Declaration dup.json (signing date 2026-10-10)")
+                .contains("CORE-SCHEMA-01  $.schema").contains("duplicate key \"schema\"");
     }
 }
