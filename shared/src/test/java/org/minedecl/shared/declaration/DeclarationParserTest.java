@@ -184,6 +184,23 @@ class DeclarationParserTest {
     }
 
     @Test
+    void aNumberLiteralLongerThanTheLimitIsOneFinding() {
+        ParseResult r = parse("{\"mine\": {\"designScale\": " + "9".repeat(DeclarationParser.MAX_NUMBER_LENGTH + 1) + "}}");
+        assertThat(r.declaration()).isNull();
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("CORE-SCHEMA-01");
+            assertThat(f.message().en()).contains("exceeds a parsing limit");
+        });
+    }
+
+    @Test
+    void trailingContentAfterTheObjectIsRefused() {
+        ParseResult r = parse("{\"schema\": \"mine-declaration/1\"} {}");
+        assertThat(r.declaration()).isNull();
+        assertThat(r.findings()).singleElement().satisfies(f -> assertThat(f.message().en()).contains("not valid JSON"));
+    }
+
+    @Test
     void emptyInputIsOneFinding() {
         List<Finding> f = DeclarationParser.parse(new byte[0]).findings();
         assertThat(f).singleElement().satisfies(x -> assertThat(x.message().en()).contains("empty"));
