@@ -19,8 +19,10 @@ public record Period(int year, int quarter) implements Comparable<Period> {
             return Optional.empty();
         }
         var m = FORMAT.matcher(text);
-        return m.matches() ? Optional.of(new Period(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))))
-                : Optional.empty();
+        if (!m.matches() || Integer.parseInt(m.group(1)) < 1) {
+            return Optional.empty(); // "0000Q1" is not a quarter; user input never throws
+        }
+        return Optional.of(new Period(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
     }
 
     public static Period containing(LocalDate date) {

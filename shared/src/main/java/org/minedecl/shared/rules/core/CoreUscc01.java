@@ -10,10 +10,14 @@ public final class CoreUscc01 implements RuleLogic {
     @Override
     public void check(Declaration d, RuleContext ctx) {
         if (d.enterprise() != null && d.enterprise().uscc() != null && !Uscc.isValid(d.enterprise().uscc())) {
-            ctx.report("$.enterprise.uscc", "uscc", d.enterprise().uscc());
+            ctx.report("$.enterprise.uscc", "uscc", clip(d.enterprise().uscc()));
         }
         if (d.preparer() != null && d.preparer().uscc() != null && !Uscc.isValid(d.preparer().uscc())) {
-            ctx.report("$.preparer.uscc", "uscc", d.preparer().uscc());
+            ctx.report("$.preparer.uscc", "uscc", clip(d.preparer().uscc()));
         }
+    }
+
+    private static String clip(String s) {
+        return s.length() > 24 ? s.substring(0, 24) + "…" : s;
     }
 }
