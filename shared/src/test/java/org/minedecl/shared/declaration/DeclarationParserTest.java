@@ -59,6 +59,26 @@ class DeclarationParserTest {
     }
 
     @Test
+    void aDeclarationUsingEveryOptionalFieldRoundTripsThroughTheWriter() throws IOException {
+        byte[] full = patched("""
+                {"mine": {"stoppedSince": "2025-01-01", "constructionDeadline": "2027-01-01", "coalSeam": "THIN",
+                          "rectification": {"category": "CLOSE", "decidedOn": "2025-06-30", "disposition": "CANCEL"}},
+                 "licences": {"exploration": {"number": "T1", "validFrom": "2020-01-01", "validTo": "2030-01-01"}},
+                 "production": {"processingRecoveryRate": 88.25, "comprehensiveUtilizationRate": 0},
+                 "restoration": {"acceptedOn": "2026-08-01", "cancellationAppliedOn": "2026-08-15",
+                                 "approvals": {"developmentPlan": true, "twoInOnePlan": false, "eia": true, "soilWaterPlan": false}},
+                 "restorationFund": {"openingBalance": "-0.50", "closingBalance": "54999.50"},
+                 "preparer": {"name": "张三", "organization": "晋城矿业咨询有限公司", "uscc": "91140525MA0JX7RP19"},
+                 "amends": "R-2026-000123"}
+                """);
+        ParseResult first = DeclarationParser.parse(full);
+        assertThat(first.findings()).isEmpty();
+        byte[] written = DeclarationWriter.write(first.declaration());
+        assertThat(DeclarationParser.parse(written).declaration()).isEqualTo(first.declaration());
+        assertThat(DeclarationParser.MAPPER.readTree(written)).isEqualTo(DeclarationParser.MAPPER.readTree(full));
+    }
+
+    @Test
     void textThatIsNotJsonGivesOneSchemaFinding() {
         ParseResult r = parse("schema: mine-declaration/1");
         assertThat(r.declaration()).isNull();
