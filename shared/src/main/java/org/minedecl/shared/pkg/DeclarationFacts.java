@@ -1,47 +1,29 @@
 package org.minedecl.shared.pkg;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
+import org.minedecl.shared.declaration.Attachment;
+import org.minedecl.shared.declaration.Declaration;
+import org.minedecl.shared.declaration.DeclarationParser;
 
 /**
- * The few declaration fields the package checks need, read from the signed bytes with Jackson's tree and
- * duplicate keys refused (so the binding sees the same USCC as the rules): {@code enterprise.uscc},
- * {@code preparer.uscc} and {@code attachments[].path}.
+ * The few declaration fields the package checks need - {@code enterprise.uscc}, {@code preparer.uscc},
+ * {@code attachments[].path} - read from the signed bytes by the one strict {@link DeclarationParser}, so the
+ * binding sees exactly what the rules see.
  */
 record DeclarationFacts(String uscc, String preparerUscc, List<String> attachmentPaths) {
-    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).maxStringLength(1 << 20)
-                    .maxNumberLength(100).build())
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build());
 
-    /** The facts, or null when the bytes are not a JSON object. */
+    /** The facts, or null when the bytes are not a declaration object at all. */
     static DeclarationFacts read(byte[] json) {
-        try {
-            JsonNode root = MAPPER.readTree(json);
-            if (root == null || !root.isObject()) {
-                return null;
-            }
-            List<String> paths = new ArrayList<>();
-            JsonNode atts = root.path("attachments");
-            if (atts.isArray()) {
-                for (JsonNode a : atts) {
-                    paths.add(a.path("path").isTextual() ? a.path("path").asText() : null);
-                }
-            }
-            return new DeclarationFacts(text(root.path("enterprise").path("uscc")),
-                    text(root.path("preparer").path("uscc")), paths);
-        } catch (java.io.IOException | RuntimeException e) {
+        Declaration d = DeclarationParser.parse(json).declaration();
+        if (d == null) {
             return null;
         }
+        List<String> paths = new ArrayList<>();
+        for (Attachment a : d.attachments()) {
+            paths.add(a == null ? null : a.path());
+        }
+        return new DeclarationFacts(d.enterprise() == null ? null : d.enterprise().uscc(),
+                d.preparer() == null ? null : d.preparer().uscc(), paths);
     }
-
-    private static String text(JsonNode n) {
-        return n.isTextual() ? n.asText() : null;
-    }
-
 }
