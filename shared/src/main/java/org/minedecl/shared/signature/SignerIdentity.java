@@ -88,7 +88,13 @@ public final class SignerIdentity {
     private static String extensionString(byte[] ext) {
         try {
             byte[] inner = ASN1OctetString.getInstance(ext).getOctets();
+            if (inner.length > 256) {
+                return null; // no identity code is this long; do not parse it
+            }
             try {
+                if (Asn1Bounds.check(inner) != null) {
+                    throw new IllegalArgumentException("not bounded ASN.1");
+                }
                 ASN1Primitive p = ASN1Primitive.fromByteArray(inner);
                 String s = string(p);
                 if (s != null) {

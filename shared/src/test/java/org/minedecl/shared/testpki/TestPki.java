@@ -246,6 +246,8 @@ public final class TestPki {
         private String cn = "泽州县金岭建材矿业有限公司";
         private final List<org.bouncycastle.asn1.x509.Extension> extra = new ArrayList<>();
         private boolean selfSigned;
+        private KeyPair keyPair;
+        private org.bouncycastle.asn1.x509.SubjectPublicKeyInfo spki;
 
         private LeafBuilder() {
             uscc.put(UsccPlacement.ORGANIZATION_IDENTIFIER, EXAMPLE_USCC);
@@ -297,6 +299,18 @@ public final class TestPki {
             return this;
         }
 
+        /** Use this key pair (e.g. a weak RSA-1024 key) instead of a cached one. */
+        public LeafBuilder keyPair(KeyPair kp) {
+            keyPair = kp;
+            return this;
+        }
+
+        /** Put exactly this public key encoding in the certificate (e.g. explicit curve parameters). */
+        public LeafBuilder subjectPublicKeyInfo(org.bouncycastle.asn1.x509.SubjectPublicKeyInfo info) {
+            spki = info;
+            return this;
+        }
+
         public LeafBuilder commonName(String name) {
             cn = name;
             return this;
@@ -314,7 +328,7 @@ public final class TestPki {
 
         public Leaf build() {
             try {
-                KeyPair k = key(alg, slot);
+                KeyPair k = keyPair != null ? keyPair : key(alg, slot);
                 X500NameBuilder nb = new X500NameBuilder(BCStyle.INSTANCE);
                 nb.addRDN(BCStyle.C, "CN");
                 nb.addRDN(BCStyle.O, cn);
@@ -332,8 +346,8 @@ public final class TestPki {
                 X500Name issuerName = selfSigned ? subject
                         : X500Name.getInstance(issuer.cert().getSubjectX500Principal().getEncoded());
                 X509v3CertificateBuilder b = new X509v3CertificateBuilder(issuerName, serial(), Date.from(from),
-                        Date.from(to), subject,
-                        org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(k.getPublic().getEncoded()));
+                        Date.from(to), subject, spki != null ? spki
+                        : org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(k.getPublic().getEncoded()));
                 JcaX509ExtensionUtils u = new JcaX509ExtensionUtils();
                 if (ca) {
                     b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
@@ -341,7 +355,6 @@ public final class TestPki {
                 if (keyUsage != 0) {
                     b.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage));
                 }
-                b.addExtension(Extension.subjectKeyIdentifier, false, u.createSubjectKeyIdentifier(k.getPublic()));
                 if (!selfSigned) {
                     b.addExtension(Extension.authorityKeyIdentifier, false,
                             u.createAuthorityKeyIdentifier(issuer.cert().getPublicKey()));
