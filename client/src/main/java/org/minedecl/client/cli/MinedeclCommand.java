@@ -10,6 +10,9 @@ import picocli.CommandLine.Command;
         version = "minedecl 0.1.0",
         subcommands = {
                 ValidateCommand.class,
+                SignCommand.class,
+                VerifyCommand.class,
+                KeygenCommand.class,
         })
 public class MinedeclCommand implements Runnable {
     @CommandLine.Spec
