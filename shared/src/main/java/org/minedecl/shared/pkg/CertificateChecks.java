@@ -87,7 +87,8 @@ final class CertificateChecks {
 
     /**
      * PKIX path (BouncyCastle) from the signer to a configured trust anchor, at the signing time; intermediates
-     * may come from the signature's certificate bag, the root must be configured. Nothing is fetched.
+     * come from the policy and, unless the policy says otherwise, from the signature's certificate bag; the root
+     * must be configured. Nothing is fetched.
      */
     static final class Chain implements PackageCheck {
         @Override
@@ -120,7 +121,10 @@ final class CertificateChecks {
                 p.setRevocationEnabled(false);
                 p.setDate(Date.from(f.signingTime));
                 p.setMaxPathLength(MAX_PATH);
-                List<X509Certificate> store = new ArrayList<>(f.bag);
+                List<X509Certificate> store = new ArrayList<>(f.policy.intermediates());
+                if (f.policy.intermediatesFromSignature()) {
+                    store.addAll(f.bag);
+                }
                 store.add(f.signer);
                 p.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(store),
                         Providers.bc()));

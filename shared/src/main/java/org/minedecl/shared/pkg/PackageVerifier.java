@@ -73,8 +73,7 @@ public final class PackageVerifier {
     }
 
     private static VerificationReport report(List<CheckResult> out, Facts f) {
-        boolean ok = !out.isEmpty() && out.stream().allMatch(CheckResult::passed);
-        return new VerificationReport(List.copyOf(out), f.declaration, ok ? f.signer : f.signer,
+        return new VerificationReport(List.copyOf(out), f.declaration, f.signer,
                 f.signingTime);
     }
 }

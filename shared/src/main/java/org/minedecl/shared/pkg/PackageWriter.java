@@ -29,7 +29,9 @@ import org.minedecl.shared.signature.SignerException;
 import org.minedecl.shared.signature.SigningCredential;
 
 /**
- * Writes a signed {@code .asice} package (CONTRACTS section 3). Attachments are streamed twice (hash, then copy)
+ * Writes a signed {@code .asice} package (CONTRACTS section 3). Every entry is stored, not deflated: DEFLATE has
+ * several encodings of the same bytes, so a stored package is one where any changed byte is detected (by a CRC,
+ * a digest or the signature). Attachments are streamed twice (hash, then copy)
  * and never held in memory; the package is written to a temporary file beside the target and moved into place
  * only when complete, so a failure never leaves an empty or partial package.
  */
@@ -111,7 +113,7 @@ public final class PackageWriter {
                 long time = signingTime.toEpochMilli();
                 storeBytes(zip, PackageLayout.MIMETYPE, PackageLayout.MIMETYPE_CONTENT.getBytes(StandardCharsets.US_ASCII),
                         time);
-                deflateBytes(zip, PackageLayout.DECLARATION, declarationJson, time);
+                storeBytes(zip, PackageLayout.DECLARATION, declarationJson, time);
                 done = 0;
                 for (int i = 0; i < attachments.size(); i++) {
                     PackageAttachment a = attachments.get(i);
@@ -140,8 +142,8 @@ public final class PackageWriter {
                     }
                     zip.closeEntry();
                 }
-                deflateBytes(zip, PackageLayout.MANIFEST, manifest, time);
-                deflateBytes(zip, PackageLayout.SIGNATURE, signature, time);
+                storeBytes(zip, PackageLayout.MANIFEST, manifest, time);
+                storeBytes(zip, PackageLayout.SIGNATURE, signature, time);
                 zip.finish();
                 zip.flush();
                 ch.force(true);
@@ -169,15 +171,6 @@ public final class PackageWriter {
         e.setCrc(crc.getValue());
         e.setSize(bytes.length);
         e.setCompressedSize(bytes.length);
-        e.setTime(time);
-        zip.putNextEntry(e);
-        zip.write(bytes);
-        zip.closeEntry();
-    }
-
-    private static void deflateBytes(ZipOutputStream zip, String name, byte[] bytes, long time) throws IOException {
-        ZipEntry e = new ZipEntry(name);
-        e.setMethod(ZipEntry.DEFLATED);
         e.setTime(time);
         zip.putNextEntry(e);
         zip.write(bytes);

@@ -363,12 +363,17 @@ final class ZipContainer {
             long end = start + c.csize();
             byte[] in = new byte[1 << 16];
             byte[] out = new byte[1 << 16];
+            ByteBuffer wrap = ByteBuffer.wrap(in);
             while (pos < end || (inf != null && !inf.finished())) {
                 int n = 0;
                 if (pos < end) {
-                    ByteBuffer b = readAt(ch, pos, (int) Math.min(in.length, end - pos));
-                    n = b.remaining();
-                    b.get(in, 0, n);
+                    wrap.clear().limit((int) Math.min(in.length, end - pos));
+                    while (wrap.hasRemaining()) {
+                        if (ch.read(wrap, pos + wrap.position()) < 0) {
+                            throw new IOException("unexpected end of file");
+                        }
+                    }
+                    n = wrap.position();
                     pos += n;
                 }
                 if (inf == null) {

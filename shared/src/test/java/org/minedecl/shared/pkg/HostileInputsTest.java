@@ -362,6 +362,10 @@ class HostileInputsTest {
                 KeyUsage.digitalSignature | KeyUsage.keyCertSign).build()), "SIGNER_IS_CA"));
         l.add(c("A8 keyUsage without digitalSignature or nonRepudiation", () -> good(EC, EC.leaf().keyUsage(
                 KeyUsage.keyAgreement).build()), "KEY_USAGE_NOT_ALLOWED"));
+        l.add(c("A8 intermediate only in the CMS bag when the policy requires configured intermediates",
+                () -> goodEc(), EC.policy(NOW).onlyConfiguredIntermediates(List.of()), "CHAIN_UNTRUSTED"));
+        l.add(c("A8 control: the same package with the intermediate configured verifies", () -> goodEc(),
+                EC.policy(NOW).onlyConfiguredIntermediates(List.of(EC.issuing().cert())), null));
         l.add(c("A8 no keyUsage", () -> good(EC, EC.leaf().keyUsage(0).build()), "KEY_USAGE_MISSING"));
         // ---- A.10 signer binding
         l.add(c("A10 certificate for another enterprise", () -> good(EC, EC.leaf().uscc(
