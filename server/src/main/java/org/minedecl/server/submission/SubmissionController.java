@@ -28,6 +28,8 @@ import org.minedecl.shared.receipt.Receipt;
 public class SubmissionController {
     /** The media type of a signed receipt (DER CMS SignedData). */
     public static final String PKCS7 = "application/pkcs7-mime";
+    /** How much of a too-large body is read and dropped before the connection is closed. */
+    static final long DRAIN_BYTES = 64L << 20;
     private final SubmissionService service;
     private final SubmissionQueries queries;
     private final UploadSpooler spooler;
@@ -68,15 +70,25 @@ public class SubmissionController {
         } catch (ProblemException e) {
             AuditLog.refused(remote, e.problem().status(), e.problem().code(), e.problem().detail());
             if (e.problem().status() == HttpStatus.REQUEST_ENTITY_TOO_LARGE.getCode()) {
-                closeQuietly(body);
+                drain(body);
             }
             throw e;
         }
     }
 
-    private static void closeQuietly(InputStream body) {
-        try {
-            body.close();
+    /**
+     * Reads (and drops) up to {@link #DRAIN_BYTES} more of a refused body before the connection is closed, so
+     * that a client still sending receives the 413 instead of a connection reset. Bounded in bytes, constant in
+     * memory; an endless body is cut off after that.
+     */
+    private static void drain(InputStream body) {
+        byte[] buf = new byte[64 * 1024];
+        long left = DRAIN_BYTES;
+        try (body) {
+            int n;
+            while (left > 0 && (n = body.read(buf, 0, (int) Math.min(buf.length, left))) > 0) {
+                left -= n;
+            }
         } catch (java.io.IOException | RuntimeException ignored) {
             // the connection is closed after the answer anyway
         }

@@ -96,6 +96,11 @@ public class SubmissionService {
         if (amends == null) {
             Optional<String> current = repository.findCurrentFiling(d.licences().mining().number(), d.period());
             if (current.isPresent()) {
+                // the identical package may have been stored while this one was being checked: that is a replay
+                Optional<Outcome> late = replay(upload.sha256());
+                if (late.isPresent()) {
+                    return late.get();
+                }
                 throw periodTaken(d, current.get()).exception();
             }
         }

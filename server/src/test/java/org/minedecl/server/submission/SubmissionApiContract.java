@@ -258,10 +258,10 @@ abstract class SubmissionApiContract implements TestPropertyProvider {
         assertThat(tempFiles()).isZero();
     }
 
-    /** 64 MiB of zeros, produced lazily: far over the limit, never in memory. */
+    /** 32 MiB of zeros, produced lazily: far over the limit, never in memory. */
     static InputStream endless() {
         return new InputStream() {
-            long left = 64L << 20;
+            long left = 32L << 20;
 
             @Override
             public int read() {
