@@ -1,8 +1,11 @@
 package org.minedecl.shared.rules;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.minedecl.shared.declaration.Declaration;
+import org.minedecl.shared.declaration.DeclarationParser;
+import org.minedecl.shared.declaration.ParseResult;
 
 /** Parse + evaluate in one call: what {@code minedecl validate}, {@code sign}, the desktop and the server run. */
 public final class DeclarationValidator {
@@ -12,8 +15,18 @@ public final class DeclarationValidator {
         this.engine = engine;
     }
 
+    /**
+     * Parses {@code json} and, when it is a JSON object, evaluates the rules as of {@code asOf} (the signing
+     * date) against {@code previous} (may be null). The parser's findings come first in document order, then
+     * the rule findings by rule id and path.
+     */
     public ValidationResult validate(byte[] json, LocalDate asOf, Declaration previous) {
-        throw new UnsupportedOperationException("TODO");
+        ParseResult parsed = DeclarationParser.parse(json);
+        List<Finding> findings = new ArrayList<>(parsed.findings());
+        if (parsed.declaration() != null) {
+            findings.addAll(engine.evaluate(parsed.declaration(), new EvaluationContext(asOf, previous)));
+        }
+        return new ValidationResult(parsed.declaration(), List.copyOf(findings));
     }
 
     /** The declaration (null if unreadable) and every finding, structural ones first. */

@@ -1,0 +1,191 @@
+package org.minedecl.shared.declaration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.minedecl.shared.rules.Finding;
+import org.minedecl.shared.rules.RuleVectors;
+import org.minedecl.shared.rules.Severity;
+
+class DeclarationParserTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static byte[] example() throws IOException {
+        try (InputStream in = DeclarationParserTest.class.getClassLoader()
+                .getResourceAsStream(RuleVectors.EXAMPLE)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static byte[] patched(String patchJson) throws IOException {
+        return JSON.writeValueAsBytes(RuleVectors.mergePatch(RuleVectors.example(), JSON.readTree(patchJson)));
+    }
+
+    private static ParseResult parse(String text) {
+        return DeclarationParser.parse(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theExampleParsesWithoutFindingsIntoExactDecimals() throws IOException {
+        ParseResult r = DeclarationParser.parse(example());
+        assertThat(r.findings()).isEmpty();
+        Declaration d = r.declaration();
+        assertThat(d.restorationFund().closingBalance()).isEqualTo(new BigDecimal("1305000.00"));
+        assertThat(d.restorationFund().closingBalance().scale()).isEqualTo(2);
+        assertThat(d.production().output()).isEqualTo(new BigDecimal("14.2"));
+        assertThat(d.mine().rectification().decidedOn()).isEqualTo(LocalDate.of(2025, 6, 30));
+        assertThat(d.greenMine().milestones()).hasSize(2);
+        assertThat(d.attachments().get(1).kind()).isEqualTo(AttachmentKind.FUND_DEPOSIT_SLIP);
+    }
+
+    @Test
+    void writingAndReadingBackGivesTheSameDeclarationAndTheSameJson() throws IOException {
+        Declaration first = DeclarationParser.parse(example()).declaration();
+        byte[] written = DeclarationWriter.write(first);
+        ParseResult again = DeclarationParser.parse(written);
+        assertThat(again.findings()).isEmpty();
+        assertThat(again.declaration()).isEqualTo(first);
+        JsonNode original = DeclarationParser.MAPPER.readTree(example());
+        assertThat(DeclarationParser.MAPPER.readTree(written)).isEqualTo(original);
+        assertThat(new String(written, StandardCharsets.UTF_8)).contains("\"deposited\" : \"90000.00\"");
+    }
+
+    @Test
+    void textThatIsNotJsonGivesOneSchemaFinding() {
+        ParseResult r = parse("schema: mine-declaration/1");
+        assertThat(r.declaration()).isNull();
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("CORE-SCHEMA-01");
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.message().en()).startsWith("The document does not follow mine-declaration/1: not valid JSON");
+            assertThat(f.message().en()).doesNotContain("Exception").doesNotContain("\tat ");
+        });
+    }
+
+    @Test
+    void aTopLevelArrayIsNotADeclaration() {
+        assertThat(parse("[1,2]").findings()).singleElement()
+                .satisfies(f -> assertThat(f.message().en()).contains("must be a JSON object"));
+    }
+
+    @Test
+    void aDuplicateKeyGivesOneFindingNamingTheKeyAndItsPlace() {
+        ParseResult r = parse("{\"schema\":\"mine-declaration/1\",\"mine\":{\"name\":\"a\",\"name\":\"b\"}}");
+        assertThat(r.declaration()).isNull();
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("CORE-SCHEMA-01");
+            assertThat(f.path()).isEqualTo("$.mine.name");
+            assertThat(f.message().en()).contains("duplicate key \"name\"");
+        });
+    }
+
+    @Test
+    void hundredThousandDeepNestingGivesOneFindingAndNoStackOverflow() {
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+        ParseResult r = parse(deep);
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("CORE-SCHEMA-01");
+            assertThat(f.message().en()).contains("exceeds a parsing limit").contains("nesting depth");
+        });
+    }
+
+    @Test
+    void aFiftyMegabyteStringIsRefusedBeforeParsingAndNotEchoed() {
+        StringBuilder sb = new StringBuilder(50_000_100).append("{\"schema\":\"");
+        sb.append("x".repeat(50 * 1024 * 1024)).append("\"}");
+        byte[] huge = sb.toString().getBytes(StandardCharsets.UTF_8);
+        ParseResult r = DeclarationParser.parse(huge);
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("CORE-SCHEMA-01");
+            assertThat(f.message().en()).contains("more than the limit of " + DeclarationParser.MAX_DOCUMENT_BYTES);
+            assertThat(f.message().en().length()).isLessThan(300);
+        });
+    }
+
+    @Test
+    void aStringLongerThanTheStringLimitInsideTheSizeCapIsRefused() {
+        String doc = "{\"schema\":\"" + "x".repeat(DeclarationParser.MAX_STRING_LENGTH + 1) + "\"}";
+        ParseResult r = parse(doc);
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.message().en()).contains("exceeds a parsing limit");
+            assertThat(f.message().en().length()).isLessThan(400);
+        });
+    }
+
+    @Test
+    void everyWrongTypeIsReportedWithItsPathAndTheDeclarationStillBuilt() throws IOException {
+        ParseResult r = DeclarationParser.parse(patched("""
+                {"mine": {"isNew": "no", "designScale": "60"},
+                 "production": {"output": true},
+                 "attachments": [{"path": "a.pdf", "kind": "MINING_LICENCE"}, {"path": "b.pdf", "kind": "SELFIE"}]}
+                """));
+        assertThat(r.findings()).extracting(Finding::path).containsExactlyInAnyOrder(
+                "$.mine.isNew", "$.mine.designScale", "$.production.output", "$.attachments[1].kind");
+        assertThat(r.findings()).extracting(Finding::ruleId).containsOnly("CORE-SCHEMA-01");
+        assertThat(r.declaration()).isNotNull();
+        assertThat(r.declaration().mine().isNew()).isNull();
+        assertThat(r.declaration().mine().designScale()).isNull();
+        assertThat(r.declaration().mine().name()).isEqualTo("金岭水泥用灰岩矿");
+    }
+
+    @Test
+    void moneyOfTheWrongFormIsANumberFindingAtItsPath() throws IOException {
+        ParseResult r = DeclarationParser.parse(patched("""
+                {"restorationFund": {"deposited": 90000, "used": "35000.5", "required": "9e4"}}
+                """));
+        assertThat(r.findings()).extracting(Finding::ruleId).containsOnly("CORE-NUM-01");
+        assertThat(r.findings()).extracting(Finding::path).containsExactlyInAnyOrder(
+                "$.restorationFund.deposited", "$.restorationFund.used", "$.restorationFund.required");
+        assertThat(r.declaration().restorationFund().deposited()).isNull();
+    }
+
+    @Test
+    void datesMustBeRealCalendarDatesInIsoForm() throws IOException {
+        ParseResult r = DeclarationParser.parse(patched("""
+                {"licences": {"mining": {"validFrom": "2019-02-30", "validTo": "2029/05/31"}}}
+                """));
+        assertThat(r.findings()).extracting(Finding::path).containsExactlyInAnyOrder(
+                "$.licences.mining.validFrom", "$.licences.mining.validTo");
+        assertThat(r.findings()).extracting(Finding::ruleId).containsOnly("CORE-SCHEMA-01");
+    }
+
+    @Test
+    void missingRequiredFieldsAndUnknownTopLevelFieldsAreAllListed() throws IOException {
+        ParseResult r = DeclarationParser.parse(patched("""
+                {"declarant": null, "restorationFund": {"used": null}, "colour": "red", "mine": {"colour": "red"}}
+                """));
+        assertThat(r.findings()).extracting(Finding::path).containsExactlyInAnyOrder(
+                "$.declarant", "$.restorationFund.used", "$.colour");
+    }
+
+    @Test
+    void aTargetLevelThatIsNotAListingIsRefused() throws IOException {
+        ParseResult r = DeclarationParser.parse(patched("{\"greenMine\": {\"targetLevel\": \"IN_PROGRESS\"}}"));
+        assertThat(r.findings()).singleElement().satisfies(f -> assertThat(f.path()).isEqualTo("$.greenMine.targetLevel"));
+    }
+
+    @Test
+    void anAbsurdExponentIsRefusedInsteadOfBecomingAHugeNumber() throws IOException {
+        byte[] doc = new String(patched("{}"), StandardCharsets.UTF_8)
+                .replace("\"designScale\":60", "\"designScale\":1e999999999").getBytes(StandardCharsets.UTF_8);
+        ParseResult r = DeclarationParser.parse(doc);
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("CORE-NUM-01");
+            assertThat(f.path()).isEqualTo("$.mine.designScale");
+        });
+    }
+
+    @Test
+    void emptyInputIsOneFinding() {
+        List<Finding> f = DeclarationParser.parse(new byte[0]).findings();
+        assertThat(f).singleElement().satisfies(x -> assertThat(x.message().en()).contains("empty"));
+    }
+}

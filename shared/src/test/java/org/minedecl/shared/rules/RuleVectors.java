@@ -1,0 +1,216 @@
+package org.minedecl.shared.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.minedecl.shared.declaration.Declaration;
+import org.minedecl.shared.declaration.DeclarationParser;
+
+/**
+ * The rule test vectors, runnable from any module that has the shared test-jar: one vector per file
+ * {@code rules/<pack>/tests/<RULE-ID>/testNNN.json} (numbered from 001 without gaps), each either a full
+ * {@code declaration} or a JSON merge {@code patch} (RFC 7386) of the example declaration, an {@code asOf}
+ * date, an optional {@code previousPatch} (a previous declaration, patched from the example) and what to
+ * {@code expect}: rule ids {@code present} and {@code absent}, and optionally the {@code severity} and
+ * {@code params} a rule's findings must carry.
+ *
+ * <p>Use {@link #dynamicTests()} from a {@code @TestFactory}.
+ */
+public final class RuleVectors {
+    public static final String EXAMPLE = "examples/declaration-zezhou-2026Q3.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern UNFILLED = Pattern.compile("\\{[A-Za-z]+\\}");
+
+    private RuleVectors() {
+    }
+
+    /** One vector as read. */
+    public record Vector(String name, String ruleId, String description, byte[] declaration, byte[] previous,
+                         LocalDate asOf, List<String> present, List<String> absent, Map<String, String> severity,
+                         JsonNode params) {
+    }
+
+    /** Every vector of every rule of the standard catalogue. */
+    public static List<Vector> all() {
+        List<Vector> out = new ArrayList<>();
+        for (RuleDefinition r : RuleCatalog.standard().rules().values()) {
+            out.addAll(of(r));
+        }
+        return out;
+    }
+
+    /** The vectors of one rule. */
+    public static List<Vector> of(RuleDefinition rule) {
+        List<Vector> out = new ArrayList<>();
+        for (int i = 1; i < 1000; i++) {
+            String name = "rules/" + rule.pack().toLowerCase(Locale.ROOT) + "/tests/" + rule.id()
+                    + String.format("/test%03d.json", i);
+            JsonNode v = readOrNull(name);
+            if (v == null) {
+                break;
+            }
+            out.add(vector(name, rule.id(), v));
+        }
+        return out;
+    }
+
+    /** The example declaration as a tree. */
+    public static ObjectNode example() {
+        JsonNode n = readOrNull(EXAMPLE);
+        if (n == null) {
+            throw new IllegalStateException(EXAMPLE + " is not on the classpath");
+        }
+        return (ObjectNode) n;
+    }
+
+    private static Vector vector(String name, String ruleId, JsonNode v) {
+        byte[] declaration;
+        try {
+            if (v.has("declaration")) {
+                declaration = JSON.writeValueAsBytes(v.get("declaration"));
+            } else {
+                declaration = JSON.writeValueAsBytes(mergePatch(example(), v.path("patch")));
+            }
+            byte[] previous = v.has("previousPatch")
+                    ? JSON.writeValueAsBytes(mergePatch(example(), v.get("previousPatch"))) : null;
+            JsonNode expect = v.path("expect");
+            Map<String, String> severity = new LinkedHashMap<>();
+            expect.path("severity").fields().forEachRemaining(e -> severity.put(e.getKey(), e.getValue().asText()));
+            return new Vector(name, ruleId, v.path("description").asText(""), declaration, previous,
+                    LocalDate.parse(v.path("asOf").asText("2026-10-10")), strings(expect.path("present")),
+                    strings(expect.path("absent")), severity, expect.path("params"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(name, e);
+        }
+    }
+
+    /** RFC 7386 JSON merge patch: objects merge, null removes, anything else replaces. */
+    public static JsonNode mergePatch(JsonNode target, JsonNode patch) {
+        if (!patch.isObject()) {
+            return patch.deepCopy();
+        }
+        ObjectNode result = target != null && target.isObject() ? ((ObjectNode) target).deepCopy()
+                : JSON.createObjectNode();
+        Iterator<Map.Entry<String, JsonNode>> it = patch.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getValue().isNull()) {
+                result.remove(e.getKey());
+            } else {
+                result.set(e.getKey(), mergePatch(result.get(e.getKey()), e.getValue()));
+            }
+        }
+        return result;
+    }
+
+    /** Runs one vector; returns what is wrong (empty when it passes). */
+    public static List<String> check(Vector v, RuleEngine engine) {
+        Declaration previous = null;
+        if (v.previous() != null) {
+            previous = DeclarationParser.parse(v.previous()).declaration();
+        }
+        List<Finding> findings = new DeclarationValidator(engine).validate(v.declaration(), v.asOf(), previous)
+                .findings();
+        List<String> ids = findings.stream().map(Finding::ruleId).toList();
+        List<String> problems = new ArrayList<>();
+        for (String id : v.present()) {
+            if (!ids.contains(id)) {
+                problems.add("expected " + id + " but got " + ids);
+            }
+        }
+        for (String id : v.absent()) {
+            if (ids.contains(id)) {
+                problems.add("did not expect " + id + ": " + findings.stream().filter(f -> f.ruleId().equals(id))
+                        .map(f -> f.path() + " " + f.message().en()).toList());
+            }
+        }
+        v.severity().forEach((id, sev) -> findings.stream().filter(f -> f.ruleId().equals(id))
+                .filter(f -> !f.severity().name().equals(sev))
+                .forEach(f -> problems.add(id + " should be " + sev + " but is " + f.severity())));
+        v.params().fields().forEachRemaining(e -> {
+            JsonNode wanted = e.getValue();
+            boolean found = findings.stream().filter(f -> f.ruleId().equals(e.getKey())).anyMatch(f -> {
+                JsonNode actual = JSON.valueToTree(f.params() == null ? Map.of() : f.params());
+                Iterator<Map.Entry<String, JsonNode>> w = wanted.fields();
+                while (w.hasNext()) {
+                    Map.Entry<String, JsonNode> p = w.next();
+                    if (!sameJson(p.getValue(), actual.get(p.getKey()))) {
+                        return false;
+                    }
+                }
+                return true;
+            });
+            if (!found) {
+                problems.add(e.getKey() + " should carry params " + wanted + " but has " + findings.stream()
+                        .filter(f -> f.ruleId().equals(e.getKey())).map(Finding::params).toList());
+            }
+        });
+        for (Finding f : findings) {
+            if (UNFILLED.matcher(f.message().zh()).find() || UNFILLED.matcher(f.message().en()).find()) {
+                problems.add(f.ruleId() + " message has an unfilled placeholder: " + f.message());
+            }
+        }
+        return problems;
+    }
+
+    private static boolean sameJson(JsonNode a, JsonNode b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        if (a.isNumber() && b.isNumber()) {
+            return a.decimalValue().compareTo(b.decimalValue()) == 0;
+        }
+        if (a.isObject() && b.isObject()) {
+            if (a.size() != b.size()) {
+                return false;
+            }
+            Iterator<String> names = a.fieldNames();
+            while (names.hasNext()) {
+                String n = names.next();
+                if (!sameJson(a.get(n), b.get(n))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return a.equals(b);
+    }
+
+    /** One dynamic test per vector, named after its file and description, for a {@code @TestFactory}. */
+    public static Stream<DynamicTest> dynamicTests() {
+        RuleEngine engine = RuleEngine.standard();
+        return all().stream().map(v -> DynamicTest.dynamicTest(v.name() + " - " + v.description(), () -> {
+            List<String> problems = check(v, engine);
+            if (!problems.isEmpty()) {
+                throw new AssertionError(v.name() + " (" + v.description() + "): " + String.join("; ", problems));
+            }
+        }));
+    }
+
+    private static List<String> strings(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        n.forEach(x -> out.add(x.asText()));
+        return out;
+    }
+
+    private static JsonNode readOrNull(String resource) {
+        try (InputStream in = RuleVectors.class.getClassLoader().getResourceAsStream(resource)) {
+            return in == null ? null : JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(resource, e);
+        }
+    }
+}
