@@ -8,7 +8,13 @@ import picocli.CommandLine.Command;
         description = "矿山季度合规申报 / quarterly compliance self-declaration for non-coal mines",
         mixinStandardHelpOptions = true,
         version = "minedecl 0.1.0",
-        subcommands = {SubmitCommand.class, ReceiptCommand.class
+        subcommands = {
+                ValidateCommand.class,
+                SignCommand.class,
+                VerifyCommand.class,
+                KeygenCommand.class,
+                SubmitCommand.class,
+                ReceiptCommand.class,
         })
 public class MinedeclCommand implements Runnable {
     @CommandLine.Spec

@@ -3,16 +3,12 @@ package org.minedecl.shared.declaration;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.minedecl.shared.rules.Finding;
 import org.minedecl.shared.rules.LocalizedText;
 import org.minedecl.shared.rules.StructuralFindings;
@@ -29,10 +25,6 @@ final class DeclarationMapper {
      */
     static final Map<Class<?>, List<String>> REQUIRED = requiredFields();
 
-    private static final Pattern MONEY = Pattern.compile("-?(0|[1-9][0-9]{0,14})\\.[0-9]{2}");
-    private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
-    private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
-            .withResolverStyle(ResolverStyle.STRICT);
     /** Quantities above 10^15 or finer than 10^-10 are not plausible and would make arithmetic expensive. */
     private static final int MAX_INTEGER_DIGITS = 15;
     private static final int MAX_FRACTION_DIGITS = 10;
@@ -366,7 +358,7 @@ final class DeclarationMapper {
         if (v == null) {
             return null;
         }
-        if (v.isTextual() && MONEY.matcher(v.textValue()).matches()) {
+        if (v.isTextual() && isMoney(v.textValue())) {
             return new BigDecimal(v.textValue());
         }
         if (v.isTextual() || v.isNumber()) {
@@ -385,17 +377,53 @@ final class DeclarationMapper {
         if (v == null) {
             return null;
         }
-        if (v.isTextual() && DATE.matcher(v.textValue()).matches()) {
-            try {
-                return LocalDate.parse(v.textValue(), ISO_DATE);
-            } catch (DateTimeParseException e) {
-                // falls through to the finding: a well-formed but impossible date such as 2026-02-30
+        if (v.isTextual()) {
+            LocalDate parsed = isoDate(v.textValue());
+            if (parsed != null) {
+                return parsed;
             }
         }
         String shown = v.isTextual() ? "\"" + clip(v.textValue()) + "\"" : clip(v.toString());
         schema(p + "." + name, "日期必须是有效的 YYYY-MM-DD，而不是 " + shown,
                 "a date must be a valid YYYY-MM-DD, not " + shown);
         return null;
+    }
+
+    /** Same as the pattern {@code -?(0|[1-9][0-9]{0,14})\\.[0-9]{2}}, without a regex on the hot path. */
+    static boolean isMoney(String s) {
+        int n = s.length();
+        int i = n > 0 && s.charAt(0) == '-' ? 1 : 0;
+        int dot = n - 3;
+        int intDigits = dot - i;
+        if (intDigits < 1 || intDigits > 15 || s.charAt(dot) != '.' || !digits(s, i, dot) || !digits(s, dot + 1, n)) {
+            return false;
+        }
+        return intDigits == 1 || s.charAt(i) != '0';
+    }
+
+    /** A strict {@code YYYY-MM-DD} calendar date, or null (2026-02-30 and 2026-2-3 are not dates). */
+    static LocalDate isoDate(String s) {
+        if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-' || !digits(s, 0, 4) || !digits(s, 5, 7)
+                || !digits(s, 8, 10)) {
+            return null;
+        }
+        int year = Integer.parseInt(s, 0, 4, 10);
+        int month = Integer.parseInt(s, 5, 7, 10);
+        int day = Integer.parseInt(s, 8, 10, 10);
+        if (month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        return LocalDate.of(year, month, day);
+    }
+
+    private static boolean digits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private <E extends Enum<E>> E enumValue(JsonNode o, String p, String name, Class<E> type) {

@@ -1,17 +1,80 @@
 package org.minedecl.shared.pkg;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
-/** The one package verifier (CONTRACTS section 3), used by {@code minedecl verify} and the server alike. */
+/**
+ * The one package verifier (CONTRACTS section 3), used by {@code minedecl verify} and the server alike.
+ *
+ * <p>Runs the checks in order - container, manifest, CMS, certificate, binding - and stops at the first failure;
+ * every check that ran is in the report with its id, and a failure carries a specific code and its contract
+ * category. Nothing is fetched from the network; entry names are never used as paths.
+ */
 public final class PackageVerifier {
     private final VerificationPolicy policy;
+    private final DelegationRegistry delegations;
 
     public PackageVerifier(VerificationPolicy policy) {
-        this.policy = policy;
+        this(policy, DelegationRegistry.NONE);
     }
+
+    /** With the server's registry of consultant delegations. */
+    public PackageVerifier(VerificationPolicy policy, DelegationRegistry delegations) {
+        this.policy = policy;
+        this.delegations = delegations;
+    }
+
+    private static final List<PackageCheck> CHECKS = List.of(
+            new ContainerChecks.Mimetype(), new ContainerChecks.Layout(),
+            new ManifestChecks.Parse(), new ManifestChecks.Digests(), new ManifestChecks.Coverage(),
+            new CmsChecks.Structure(), new CmsChecks.SignedAttributes(), new CmsChecks.SignerCertificate(),
+            new CmsChecks.Algorithms(), new CmsChecks.MessageDigestMatch(), new CmsChecks.SignatureValue(),
+            new CertificateChecks.KeyUsage(), new CertificateChecks.Validity(), new CertificateChecks.Chain(),
+            new CertificateChecks.Revocation(),
+            new BindingChecks.Attachments(), new BindingChecks.SignerUscc());
 
     /** Verifies a package file; never throws on hostile input, every problem is a failed check. */
     public VerificationReport verify(Path asice) {
-        throw new UnsupportedOperationException("TODO: implemented by the signed-package work");
+        Facts f = new Facts(policy, delegations);
+        List<CheckResult> out = new ArrayList<>();
+        try {
+            ZipContainer.Result zip = ZipContainer.read(asice);
+            if (zip.failure() != null) {
+                for (String id : List.of(ZipContainer.CHECK_STRUCTURE, ZipContainer.CHECK_ENTRIES,
+                        ZipContainer.CHECK_CONTENT)) {
+                    if (id.equals(zip.failure().check())) {
+                        out.add(zip.failure().toResult());
+                        break;
+                    }
+                    out.add(CheckResult.pass(id, "ok"));
+                }
+                return report(out, f);
+            }
+            f.entries = zip.entries();
+            f.byName = ContainerChecks.index(f.entries);
+            out.add(CheckResult.pass(ZipContainer.CHECK_STRUCTURE, "ZIP structure consistent"));
+            out.add(CheckResult.pass(ZipContainer.CHECK_ENTRIES, f.entries.size() + " entries, names safe"));
+            out.add(CheckResult.pass(ZipContainer.CHECK_CONTENT, "all entries inflate within limits, CRCs match"));
+            for (PackageCheck c : CHECKS) {
+                Failure failure = c.run(f);
+                if (failure != null) {
+                    out.add(failure.toResult());
+                    return report(out, f);
+                }
+                out.add(CheckResult.pass(c.id(), c.passDetail(f)));
+            }
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // a bug or an input we did not foresee: still a report, never a crash
+            out.add(new CheckResult("verifier", false, "VERIFIER_ERROR", Category.PACKAGE_INVALID.name(),
+                    "the package could not be checked: " + e.getClass().getSimpleName()));
+        }
+        return report(out, f);
+    }
+
+    private static VerificationReport report(List<CheckResult> out, Facts f) {
+        boolean ok = !out.isEmpty() && out.stream().allMatch(CheckResult::passed);
+        return new VerificationReport(List.copyOf(out), f.declaration, ok ? f.signer : f.signer,
+                f.signingTime);
     }
 }

@@ -37,7 +37,7 @@ public final class Messages {
 
     static String text(Object v, String lang) {
         if (v instanceof LocalizedText t) {
-            return t.in(lang);
+            return "en".equals(lang) ? t.en() : t.zh();
         }
         if (v instanceof BigDecimal d) {
             return d.toPlainString();

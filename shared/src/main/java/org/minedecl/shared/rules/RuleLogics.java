@@ -19,6 +19,33 @@ import org.minedecl.shared.rules.core.CorePeriod01;
 import org.minedecl.shared.rules.core.CoreRecl01;
 import org.minedecl.shared.rules.core.CoreSafe01;
 import org.minedecl.shared.rules.core.CoreUscc01;
+import org.minedecl.shared.rules.sx.SxScale01;
+import org.minedecl.shared.rules.sx.SxScale02;
+import org.minedecl.shared.rules.sx.SxScale03;
+import org.minedecl.shared.rules.sx.SxLife01;
+import org.minedecl.shared.rules.sx.SxExhaust01;
+import org.minedecl.shared.rules.sx.SxStop01;
+import org.minedecl.shared.rules.sx.SxBuild01;
+import org.minedecl.shared.rules.sz.SzNewscale01;
+import org.minedecl.shared.rules.sz.SzSmall01;
+import org.minedecl.shared.rules.sz.SzRecov01;
+import org.minedecl.shared.rules.sz.SzRecov02;
+import org.minedecl.shared.rules.sz.SzGreen01;
+import org.minedecl.shared.rules.sz.SzGreen02;
+import org.minedecl.shared.rules.sz.SzGreen03;
+import org.minedecl.shared.rules.zz.ZzKeep01;
+import org.minedecl.shared.rules.zz.ZzNew01;
+import org.minedecl.shared.rules.zz.ZzRecl01;
+import org.minedecl.shared.rules.zn.ZnClay01;
+import org.minedecl.shared.rules.zn.ZnClay02;
+import org.minedecl.shared.rules.zn.ZnGreen01;
+import org.minedecl.shared.rules.zn.ZnRecl01;
+import org.minedecl.shared.rules.zn.ZnClose01;
+import org.minedecl.shared.rules.sg.SgCancel01;
+import org.minedecl.shared.rules.sg.SgCancel02;
+import org.minedecl.shared.rules.sg.SgCancel03;
+import org.minedecl.shared.rules.sg.SgRenew01;
+import org.minedecl.shared.rules.sg.SgNever01;
 
 /**
  * The registry: rule id -> its logic class. Every rule the engine evaluates (everything but the parser's
@@ -47,6 +74,33 @@ public final class RuleLogics {
         m.put("CORE-RECL-01", new CoreRecl01());
         m.put("CORE-CONS-01", new CoreCons01());
         m.put("CORE-LATE-01", new CoreLate01());
+        m.put("SX-SCALE-01", new SxScale01());
+        m.put("SX-SCALE-02", new SxScale02());
+        m.put("SX-SCALE-03", new SxScale03());
+        m.put("SX-LIFE-01", new SxLife01());
+        m.put("SX-EXHAUST-01", new SxExhaust01());
+        m.put("SX-STOP-01", new SxStop01());
+        m.put("SX-BUILD-01", new SxBuild01());
+        m.put("SZ-NEWSCALE-01", new SzNewscale01());
+        m.put("SZ-SMALL-01", new SzSmall01());
+        m.put("SZ-RECOV-01", new SzRecov01());
+        m.put("SZ-RECOV-02", new SzRecov02());
+        m.put("SZ-GREEN-01", new SzGreen01());
+        m.put("SZ-GREEN-02", new SzGreen02());
+        m.put("SZ-GREEN-03", new SzGreen03());
+        m.put("ZZ-KEEP-01", new ZzKeep01());
+        m.put("ZZ-NEW-01", new ZzNew01());
+        m.put("ZZ-RECL-01", new ZzRecl01());
+        m.put("ZN-CLAY-01", new ZnClay01());
+        m.put("ZN-CLAY-02", new ZnClay02());
+        m.put("ZN-GREEN-01", new ZnGreen01());
+        m.put("ZN-RECL-01", new ZnRecl01());
+        m.put("ZN-CLOSE-01", new ZnClose01());
+        m.put("SG-CANCEL-01", new SgCancel01());
+        m.put("SG-CANCEL-02", new SgCancel02());
+        m.put("SG-CANCEL-03", new SgCancel03());
+        m.put("SG-RENEW-01", new SgRenew01());
+        m.put("SG-NEVER-01", new SgNever01());
         return m;
     }
 }

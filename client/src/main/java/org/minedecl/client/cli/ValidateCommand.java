@@ -1,0 +1,201 @@
+package org.minedecl.client.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.minedecl.shared.declaration.Declaration;
+import org.minedecl.shared.declaration.DeclarationParser;
+import org.minedecl.shared.declaration.ParseResult;
+import org.minedecl.shared.rules.DeclarationValidator;
+import org.minedecl.shared.rules.Finding;
+import org.minedecl.shared.rules.RuleEngine;
+import org.minedecl.shared.rules.RulePackInfo;
+import org.minedecl.shared.rules.Severity;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code minedecl validate FILE.json [--previous PREV.json] [--as-of YYYY-MM-DD] [--format text|json]
+ * [--lang zh|en]}: checks one declaration against the rule packs of its jurisdiction. Exit 0 without ERROR
+ * findings, 1 with, 2 on a usage error (one line on stderr). stdout carries the results only.
+ */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"检查一份季度申报 / check one quarterly declaration against the rule packs",
+                "Exit codes: 0 no ERROR findings, 1 ERROR findings, 2 usage error."})
+public class ValidateCommand implements Callable<Integer> {
+    /** Largest file read at all; the parser's own limit ({@link DeclarationParser#MAX_DOCUMENT_BYTES}) is lower. */
+    static final long MAX_FILE_BYTES = 64L << 20;
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd")
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    /** Output formats. */
+    enum Format { text, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE.json", description = "the declaration (mine-declaration/1)")
+    Path file;
+
+    @Option(names = "--previous", paramLabel = "PREV.json",
+            description = "the previous accepted declaration of the same mine (enables CORE-CONS-01)")
+    Path previous;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "\"today\", the signing date (default: the current date)")
+    String asOf;
+
+    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
+            description = "text (default) or json: {\"findings\": [...]}")
+    Format format;
+
+    @Option(names = "--lang", paramLabel = "zh|en", defaultValue = "zh", description = "language of the text output")
+    String lang;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            if (!lang.equals("zh") && !lang.equals("en")) {
+                return usage(err, "--lang must be zh or en, not " + lang);
+            }
+            LocalDate day;
+            try {
+                day = asOf == null ? LocalDate.now() : LocalDate.parse(asOf, ISO);
+            } catch (DateTimeParseException e) {
+                return usage(err, "--as-of must be a date YYYY-MM-DD, not " + asOf);
+            }
+            byte[] json = read(file);
+            Declaration prev = null;
+            if (previous != null) {
+                ParseResult p = DeclarationParser.parse(read(previous));
+                if (p.declaration() == null) {
+                    return usage(err, "cannot read the previous declaration " + previous + ": "
+                            + p.findings().get(0).message().en());
+                }
+                prev = p.declaration();
+            }
+            RuleEngine engine = RuleEngine.standard();
+            DeclarationValidator.ValidationResult result = new DeclarationValidator(engine).validate(json, day, prev);
+            if (format == Format.json) {
+                ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("findings", result.findings());
+                out.println(mapper.writeValueAsString(doc));
+            } else {
+                printText(out, result, engine, day);
+            }
+            out.flush();
+            return result.hasErrors() ? ExitCodes.DECLARATION_ERRORS : ExitCodes.OK;
+        } catch (UsageError e) {
+            return usage(err, e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            return usage(err, "validate failed: " + e);
+        }
+    }
+
+    private static byte[] read(Path path) {
+        try {
+            if (Files.isDirectory(path)) {
+                throw new UsageError(path + " is a directory, not a declaration file");
+            }
+            if (Files.size(path) > MAX_FILE_BYTES) {
+                throw new UsageError(path + " is " + Files.size(path) + " bytes; a declaration is at most "
+                        + DeclarationParser.MAX_DOCUMENT_BYTES);
+            }
+            return Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw new UsageError("no such file: " + path);
+        } catch (IOException e) {
+            throw new UsageError("cannot read " + path + ": " + e.getMessage());
+        }
+    }
+
+    private void printText(PrintWriter out, DeclarationValidator.ValidationResult result, RuleEngine engine,
+                           LocalDate day) {
+        boolean zh = lang.equals("zh");
+        Declaration d = result.declaration();
+        String jurisdiction = d == null ? null : d.jurisdiction();
+        out.println((zh ? "申报文件 " : "Declaration ") + file.getFileName()
+                + (d == null ? "" : (zh ? "（申报期 " : " (period ") + d.period()
+                + (zh ? "，行政区划 " : ", jurisdiction ") + jurisdiction)
+                + (zh ? "，签署日 " : ", signing date ") + day + (zh ? "）" : ")"));
+        List<RulePackInfo> packs = d == null ? List.of() : engine.applicablePacks(jurisdiction);
+        if (d != null) {
+            out.println((zh ? "适用规则包：" : "Rule packs applied: ") + packs.stream()
+                    .map(p -> p.id() + " " + p.version() + (p.jurisdiction().isEmpty() ? "" : " (" + p.jurisdiction() + ")"))
+                    .collect(Collectors.joining(", ")));
+            if (packs.size() == 1) {
+                out.println(zh ? "行政区划 " + jurisdiction + " 没有地方规则包，仅按 CORE 检查。"
+                        : "No regional rule pack covers jurisdiction " + jurisdiction + "; checked by CORE only.");
+            }
+        } else {
+            out.println(zh ? "文件无法读取为申报，未执行规则检查。" : "The file could not be read as a declaration; no rules were run.");
+        }
+        Map<Severity, List<Finding>> bySeverity = new LinkedHashMap<>();
+        for (Severity s : List.of(Severity.ERROR, Severity.FLAG, Severity.WARNING)) {
+            bySeverity.put(s, result.findings().stream().filter(f -> f.severity() == s).toList());
+        }
+        bySeverity.forEach((severity, findings) -> {
+            if (findings.isEmpty()) {
+                return;
+            }
+            out.println();
+            out.println(heading(severity, zh) + " (" + findings.size() + ")");
+            for (Finding f : findings) {
+                out.println("  " + f.ruleId() + (f.disposition() == null ? "" : " [" + f.disposition() + "]")
+                        + "  " + f.path());
+                out.println("    " + f.message().in(lang));
+                out.println("    " + (zh ? "依据：" : "Citation: ") + f.citation());
+            }
+        });
+        out.println();
+        long errors = bySeverity.get(Severity.ERROR).size();
+        long flags = bySeverity.get(Severity.FLAG).size();
+        long warnings = bySeverity.get(Severity.WARNING).size();
+        out.println(zh ? "合计：错误 " + errors + "，标记 " + flags + "，提示 " + warnings
+                + (errors > 0 ? "。存在错误，不能签署提交。" : "。")
+                : "Summary: " + errors + " errors, " + flags + " flags, " + warnings + " warnings"
+                + (errors > 0 ? ". The declaration cannot be signed while it has errors." : "."));
+    }
+
+    private static String heading(Severity s, boolean zh) {
+        switch (s) {
+            case ERROR:
+                return zh ? "错误 ERROR（必须改正）" : "ERROR (must be fixed)";
+            case FLAG:
+                return zh ? "标记 FLAG（可受理，进入监管复核队列）" : "FLAG (accepted, goes to the regulator's review queue)";
+            default:
+                return zh ? "提示 WARNING" : "WARNING";
+        }
+    }
+
+    private static int usage(PrintWriter err, String message) {
+        err.println("minedecl validate: " + message);
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    /** A problem with the command's input (file, option) rather than with the declaration. */
+    private static final class UsageError extends RuntimeException {
+        UsageError(String message) {
+            super(message);
+        }
+    }
+}

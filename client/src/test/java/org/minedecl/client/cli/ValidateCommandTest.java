@@ -1,0 +1,139 @@
+package org.minedecl.client.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.minedecl.client.Main;
+import org.minedecl.shared.rules.RuleVectors;
+
+class ValidateCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    private static synchronized Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int exit = Main.run(args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private Path write(String name, String patch) throws IOException {
+        Path p = dir.resolve(name);
+        Files.write(p, JSON.writeValueAsBytes(RuleVectors.mergePatch(RuleVectors.example(), JSON.readTree(patch))));
+        return p;
+    }
+
+    @Test
+    void theExampleIsCleanAsOfTenOctoberAndExitsZero() throws IOException {
+        Path file = write("example.json", "{}");
+        Run r = run("validate", file.toString(), "--as-of", "2026-10-10");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("适用规则包：CORE 1.0.0, SX 1.0.0 (140000), ZZ 1.0.0 (140525)")
+                .contains("合计：错误 0，标记 0").doesNotContain("ERROR").doesNotContain("FLAG");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void anUnbalancedFundExitsOneAndNamesRulePathAndCitationInEnglish() throws IOException {
+        Path file = write("bad.json", "{\"restorationFund\": {\"closingBalance\": \"1305000.01\"}}");
+        Run r = run("validate", file.toString(), "--as-of", "2026-10-10", "--lang", "en");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("ERROR (must be fixed) (1)")
+                .contains("CORE-FUND-01  $.restorationFund.closingBalance")
+                .contains("Citation: 泽政办发〔2025〕5号 二(四)")
+                .contains("Summary: 1 errors, 0 flags, 0 warnings");
+    }
+
+    @Test
+    void jsonOutputIsExactlyAFindingsObject() throws IOException {
+        Path file = write("short.json", "{\"restorationFund\": {\"deposited\": \"60000.00\", \"closingBalance\": \"1275000.00\"}}");
+        Run r = run("validate", file.toString(), "--as-of", "2026-10-10", "--format", "json");
+        assertThat(r.exit()).isZero();
+        JsonNode doc = JSON.readTree(r.out());
+        assertThat(doc.size()).isEqualTo(1);
+        JsonNode f = doc.get("findings").get(0);
+        assertThat(f.get("ruleId").asText()).isEqualTo("CORE-FUND-02");
+        assertThat(f.get("severity").asText()).isEqualTo("FLAG");
+        assertThat(f.get("disposition").asText()).isEqualTo("ABNORMAL_LIST");
+        assertThat(f.get("path").asText()).isEqualTo("$.restorationFund.deposited");
+        assertThat(f.get("message").get("zh").asText()).contains("30000.00");
+        assertThat(f.get("params").get("shortfall").asText()).isEqualTo("30000.00");
+    }
+
+    @Test
+    void aFileThatIsNotJsonIsASchemaFindingNotAUsageError() throws IOException {
+        Path file = dir.resolve("notjson.json");
+        Files.writeString(file, "hello");
+        Run r = run("validate", file.toString(), "--as-of", "2026-10-10", "--format", "json");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(JSON.readTree(r.out()).get("findings").get(0).get("ruleId").asText()).isEqualTo("CORE-SCHEMA-01");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void aJurisdictionWithoutAPackSaysItWasCheckedByCoreOnly() throws IOException {
+        Path file = write("beijing.json", "{\"jurisdiction\": \"110101\"}");
+        Run r = run("validate", file.toString(), "--as-of", "2026-10-10", "--lang", "en");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("Rule packs applied: CORE 1.0.0").contains("checked by CORE only");
+    }
+
+    @Test
+    void thePreviousDeclarationEnablesTheConsistencyCheck() throws IOException {
+        Path file = write("now.json", "{}");
+        Path prev = write("prev.json", "{\"period\": \"2026Q2\", \"restorationFund\": {\"closingBalance\": \"1.00\"}}");
+        Run r = run("validate", file.toString(), "--previous", prev.toString(), "--as-of", "2026-10-10",
+                "--format", "json");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("CORE-CONS-01");
+    }
+
+    @Test
+    void aMissingFileIsAUsageErrorOnOneStderrLine() {
+        Run r = run("validate", dir.resolve("nope.json").toString(), "--as-of", "2026-10-10");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().strip()).startsWith("minedecl validate: no such file").doesNotContain("\n");
+    }
+
+    @Test
+    void aBadDateIsAUsageError() throws IOException {
+        Path file = write("example.json", "{}");
+        Run r = run("validate", file.toString(), "--as-of", "2026-02-30");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("minedecl validate: --as-of must be a date YYYY-MM-DD, not 2026-02-30");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError() throws IOException {
+        Path file = write("example.json", "{}");
+        Run r = run("validate", file.toString(), "--colour");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--colour");
+        assertThat(r.out()).isEmpty();
+    }
+}

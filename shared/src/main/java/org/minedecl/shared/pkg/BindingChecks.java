@@ -1,0 +1,114 @@
+package org.minedecl.shared.pkg;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.minedecl.shared.declaration.Uscc;
+import org.minedecl.shared.signature.SignerIdentity;
+
+/** Checks that tie the signature to the declaration: its attachments, and the signer's USCC. */
+final class BindingChecks {
+    private BindingChecks() {
+    }
+
+    /** The declaration is readable, and its {@code attachments[].path} are exactly the package's attachments. */
+    static final class Attachments implements PackageCheck {
+        @Override
+        public String id() {
+            return "declaration.attachments";
+        }
+
+        @Override
+        public Failure run(Facts f) {
+            DeclarationFacts d = DeclarationFacts.read(f.declaration);
+            if (d == null) {
+                return fail("DECLARATION_UNREADABLE", Category.PACKAGE_INVALID,
+                        "declaration.json is not a JSON object (or repeats a key)");
+            }
+            f.declarationFacts = d;
+            Set<String> declared = new HashSet<>();
+            for (String p : d.attachmentPaths()) {
+                if (p == null || !declared.add(p)) {
+                    return fail("ATTACHMENTS_MISMATCH", Category.PACKAGE_INVALID,
+                            "declaration.attachments has a missing or repeated path");
+                }
+            }
+            Set<String> carried = new HashSet<>();
+            for (ZipEntryFacts e : f.entries) {
+                if (!e.directory() && !e.name().equals(PackageLayout.MIMETYPE)
+                        && !e.name().equals(PackageLayout.DECLARATION) && !e.name().startsWith(PackageLayout.META_INF)) {
+                    carried.add(e.name());
+                }
+            }
+            for (String p : declared) {
+                if (!carried.contains(p)) {
+                    return fail("ATTACHMENTS_MISMATCH", Category.PACKAGE_INVALID, "'" + ZipContainer.printable(p)
+                            + "' is declared but not in the package");
+                }
+            }
+            for (String p : carried) {
+                if (!declared.contains(p)) {
+                    return fail("ATTACHMENTS_MISMATCH", Category.PACKAGE_INVALID, "'" + ZipContainer.printable(p)
+                            + "' is in the package but not in declaration.attachments");
+                }
+            }
+            return null;
+        }
+    }
+
+    /**
+     * The certificate carries the declaration's {@code enterprise.uscc} (read as {@link SignerIdentity} says), or
+     * is a consultant's certificate with a registered delegation from that enterprise.
+     */
+    static final class SignerUscc implements PackageCheck {
+        @Override
+        public String id() {
+            return "signer.uscc";
+        }
+
+        @Override
+        public Failure run(Facts f) {
+            List<SignerIdentity.Candidate> found = SignerIdentity.usccCandidates(f.signer);
+            if (found.isEmpty()) {
+                return fail("SIGNER_USCC_MISSING", Category.SIGNER_MISMATCH,
+                        "the certificate carries no unified social credit code");
+            }
+            String code = found.get(0).value();
+            for (SignerIdentity.Candidate c : found) {
+                if (!c.value().equals(code)) {
+                    return fail("SIGNER_USCC_CONFLICT", Category.SIGNER_MISMATCH, "the certificate carries two codes: "
+                            + found.get(0).source() + " " + ZipContainer.printable(code) + " and " + c.source() + " "
+                            + ZipContainer.printable(c.value()));
+                }
+            }
+            if (!Uscc.isValid(code)) {
+                return fail("SIGNER_USCC_INVALID", Category.SIGNER_MISMATCH, "the certificate's code "
+                        + ZipContainer.printable(code) + " (" + found.get(0).source() + ") fails the GB 32100 check");
+            }
+            String declared = f.declarationFacts.uscc();
+            if (declared == null || !Uscc.isValid(declared)) {
+                return fail("DECLARATION_USCC_INVALID", Category.SIGNER_MISMATCH,
+                        "the declaration's enterprise.uscc is missing or invalid");
+            }
+            if (declared.equals(code)) {
+                return null;
+            }
+            if (f.delegations.isDelegated(declared, code, f.policy.validationTime())) {
+                return null;
+            }
+            if (code.equals(f.declarationFacts.preparerUscc())) {
+                return fail("CONSULTANT_NOT_DELEGATED", Category.SIGNER_MISMATCH, "signed by the preparer " + code
+                        + ", but no delegation from " + declared + " is registered");
+            }
+            return fail("SIGNER_MISMATCH", Category.SIGNER_MISMATCH, "the certificate is for " + code
+                    + ", the declaration for " + declared);
+        }
+
+        @Override
+        public String passDetail(Facts f) {
+            String code = SignerIdentity.usccCandidates(f.signer).get(0).value();
+            return code.equals(f.declarationFacts.uscc()) ? "certificate carries " + code
+                    : "consultant " + code + " signs under a registered delegation from " + f.declarationFacts.uscc();
+        }
+    }
+}

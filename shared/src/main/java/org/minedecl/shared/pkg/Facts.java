@@ -1,0 +1,38 @@
+package org.minedecl.shared.pkg;
+
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.bouncycastle.cms.SignerInformation;
+
+/** What the checks learn about one package as they go (EU DSS's "diagnostic data"); filled in check order. */
+final class Facts {
+    final VerificationPolicy policy;
+    final DelegationRegistry delegations;
+    List<ZipEntryFacts> entries;
+    Map<String, ZipEntryFacts> byName;
+    byte[] declaration;
+    byte[] manifest;
+    byte[] signatureFile;
+    /** Manifest references: decoded path to expected SHA-256. */
+    Map<String, byte[]> references;
+    org.bouncycastle.cms.CMSSignedData cms;
+    SignerInformation signerInfo;
+    List<X509Certificate> bag;
+    X509Certificate signer;
+    Instant signingTime;
+    byte[] messageDigest;
+    byte[] essCertHash;
+    org.bouncycastle.asn1.x509.AlgorithmIdentifier essHashAlg;
+    org.bouncycastle.asn1.x509.IssuerSerial essIssuerSerial;
+    /** The validated path, signer first, without the anchor; and the anchor certificate. */
+    List<X509Certificate> path;
+    X509Certificate anchor;
+    DeclarationFacts declarationFacts;
+
+    Facts(VerificationPolicy policy, DelegationRegistry delegations) {
+        this.policy = policy;
+        this.delegations = delegations;
+    }
+}

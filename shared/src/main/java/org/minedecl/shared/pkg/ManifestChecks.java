@@ -1,0 +1,257 @@
+package org.minedecl.shared.pkg;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.SAXParseException;
+
+/** The ASiCManifest checks: parsed safely, references sane, digests match, nothing unlisted. */
+final class ManifestChecks {
+    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*", Pattern.DOTALL);
+
+    private ManifestChecks() {
+    }
+
+    /** Parses the manifest with DTDs, external entities and XInclude off; root and SigReference as expected. */
+    static final class Parse implements PackageCheck {
+        @Override
+        public String id() {
+            return "manifest.xml";
+        }
+
+        @Override
+        public Failure run(Facts f) {
+            String head = new String(f.manifest, 0, Math.min(f.manifest.length, 4096), StandardCharsets.ISO_8859_1)
+                    .toUpperCase(Locale.ROOT);
+            if (head.contains("<!DOCTYPE") || head.contains("<!ENTITY")) {
+                return fail("MANIFEST_DTD_FORBIDDEN", Category.PACKAGE_INVALID, "the manifest declares a DTD");
+            }
+            Document doc;
+            try {
+                DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
+                dbf.setNamespaceAware(true);
+                dbf.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+                dbf.setFeature("http://xml.org/sax/features/external-general-entities", false);
+                dbf.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+                dbf.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+                dbf.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+                dbf.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+                dbf.setXIncludeAware(false);
+                dbf.setExpandEntityReferences(false);
+                DocumentBuilder db = dbf.newDocumentBuilder();
+                db.setErrorHandler(new ErrorHandler() {
+                    @Override
+                    public void warning(SAXParseException e) {
+                    }
+
+                    @Override
+                    public void error(SAXParseException e) throws SAXParseException {
+                        throw e;
+                    }
+
+                    @Override
+                    public void fatalError(SAXParseException e) throws SAXParseException {
+                        throw e;
+                    }
+                });
+                db.setEntityResolver((publicId, systemId) -> {
+                    throw new SAXParseException("external entity refused", null);
+                });
+                doc = db.parse(new ByteArrayInputStream(f.manifest));
+            } catch (Exception e) {
+                String m = String.valueOf(e.getMessage());
+                if (m.contains("DOCTYPE")) {
+                    return fail("MANIFEST_DTD_FORBIDDEN", Category.PACKAGE_INVALID, "the manifest declares a DTD");
+                }
+                return fail("MANIFEST_MALFORMED", Category.PACKAGE_INVALID, "the manifest is not well-formed XML");
+            }
+            Element root = doc.getDocumentElement();
+            if (!PackageLayout.ASIC_NS.equals(root.getNamespaceURI()) || !"ASiCManifest".equals(root.getLocalName())) {
+                return fail("MANIFEST_MALFORMED", Category.PACKAGE_INVALID, "the manifest root is not asic:ASiCManifest");
+            }
+            int sigRefs = 0;
+            Map<String, byte[]> refs = new LinkedHashMap<>();
+            Map<String, String> folded = new HashMap<>();
+            for (Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (!(n instanceof Element e) || !PackageLayout.ASIC_NS.equals(e.getNamespaceURI())) {
+                    continue;
+                }
+                if ("SigReference".equals(e.getLocalName())) {
+                    sigRefs++;
+                    if (!PackageLayout.SIGNATURE.equals(e.getAttribute("URI"))) {
+                        return fail("MANIFEST_SIGREFERENCE_INVALID", Category.PACKAGE_INVALID,
+                                "SigReference must point to " + PackageLayout.SIGNATURE);
+                    }
+                } else if ("DataObjectReference".equals(e.getLocalName())) {
+                    String uri = e.getAttribute("URI");
+                    String path = decodeUri(uri);
+                    if (path == null) {
+                        return fail("MANIFEST_URI_INVALID", Category.PACKAGE_INVALID, "reference URI '"
+                                + ZipContainer.printable(uri) + "' is not a relative path inside the package");
+                    }
+                    Element method = child(e, PackageLayout.DS_NS, "DigestMethod");
+                    Element value = child(e, PackageLayout.DS_NS, "DigestValue");
+                    if (method == null || value == null) {
+                        return fail("MANIFEST_MALFORMED", Category.PACKAGE_INVALID, "reference '" + path
+                                + "' has no digest");
+                    }
+                    if (!PackageLayout.SHA256_URI.equals(method.getAttribute("Algorithm"))) {
+                        return fail("MANIFEST_DIGEST_ALG_NOT_ALLOWED", Category.ALG_NOT_ALLOWED, "reference '"
+                                + path + "' uses digest " + ZipContainer.printable(method.getAttribute("Algorithm"))
+                                + " (SHA-256 only)");
+                    }
+                    byte[] digest;
+                    try {
+                        digest = Base64.getMimeDecoder().decode(value.getTextContent().trim());
+                    } catch (IllegalArgumentException ex) {
+                        digest = null;
+                    }
+                    if (digest == null || digest.length != 32) {
+                        return fail("MANIFEST_MALFORMED", Category.PACKAGE_INVALID, "reference '" + path
+                                + "' has an unreadable digest");
+                    }
+                    String before = folded.putIfAbsent(ZipContainer.foldKey(path), path);
+                    if (before != null) {
+                        return fail("MANIFEST_DUPLICATE_REFERENCE", Category.PACKAGE_INVALID, "'" + path
+                                + "' is referenced twice");
+                    }
+                    refs.put(path, digest);
+                }
+            }
+            if (sigRefs != 1) {
+                return fail("MANIFEST_SIGREFERENCE_INVALID", Category.PACKAGE_INVALID, sigRefs
+                        + " SigReference elements (exactly one required)");
+            }
+            f.references = refs;
+            return null;
+        }
+    }
+
+    /** Every referenced file exists and its SHA-256 matches. */
+    static final class Digests implements PackageCheck {
+        @Override
+        public String id() {
+            return "manifest.digests";
+        }
+
+        @Override
+        public Failure run(Facts f) {
+            for (Map.Entry<String, byte[]> r : f.references.entrySet()) {
+                ZipEntryFacts e = f.byName.get(r.getKey());
+                if (e == null || e.directory()) {
+                    return fail("MANIFEST_REFERENCE_MISSING", Category.PACKAGE_INVALID, "'" + r.getKey()
+                            + "' is in the manifest but not in the package");
+                }
+                if (!MessageDigest.isEqual(e.sha256(), r.getValue())) {
+                    return fail("DIGEST_MISMATCH", Category.SIGNATURE_INVALID, "'" + r.getKey()
+                            + "' does not match its manifest digest");
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public String passDetail(Facts f) {
+            return f.references.size() + " files match their SHA-256 digests";
+        }
+    }
+
+    /** Nothing outside mimetype and META-INF/ is missing from the manifest; declaration.json is signed. */
+    static final class Coverage implements PackageCheck {
+        @Override
+        public String id() {
+            return "manifest.coverage";
+        }
+
+        @Override
+        public Failure run(Facts f) {
+            if (!f.references.containsKey(PackageLayout.DECLARATION)) {
+                return fail("DECLARATION_NOT_SIGNED", Category.PACKAGE_INVALID,
+                        "declaration.json is not referenced by the manifest");
+            }
+            for (ZipEntryFacts e : f.entries) {
+                if (e.directory() || e.name().equals(PackageLayout.MIMETYPE)
+                        || e.name().startsWith(PackageLayout.META_INF)) {
+                    continue;
+                }
+                if (!f.references.containsKey(e.name())) {
+                    return fail("UNLISTED_FILE", Category.PACKAGE_INVALID, "'" + ZipContainer.printable(e.name())
+                            + "' is in the package but not in the manifest");
+                }
+            }
+            return null;
+        }
+    }
+
+    private static Element child(Element parent, String ns, String local) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && ns.equals(e.getNamespaceURI()) && local.equals(e.getLocalName())) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** The package path a manifest URI names, or null when it is not a safe relative path (no META-INF). */
+    static String decodeUri(String uri) {
+        if (uri == null || uri.isEmpty() || SCHEME.matcher(uri).matches() || uri.indexOf('?') >= 0
+                || uri.indexOf('#') >= 0) {
+            return null;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < uri.length(); i++) {
+            char c = uri.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= uri.length()) {
+                    return null;
+                }
+                int hi = Character.digit(uri.charAt(i + 1), 16);
+                int lo = Character.digit(uri.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) {
+                    return null;
+                }
+                out.write(hi << 4 | lo);
+                i += 2;
+            } else {
+                byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                if (Character.isSurrogate(c)) {
+                    if (i + 1 >= uri.length()) {
+                        return null;
+                    }
+                    b = uri.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
+                    i++;
+                }
+                out.write(b, 0, b.length);
+            }
+        }
+        String path;
+        try {
+            path = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(out.toByteArray()))
+                    .toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return null;
+        }
+        if (PackageLayout.unsafeNameReason(path) != null || path.endsWith("/")
+                || path.startsWith(PackageLayout.META_INF) || path.equals(PackageLayout.MIMETYPE)) {
+            return null;
+        }
+        return path;
+    }
+}

@@ -1,0 +1,41 @@
+package org.minedecl.shared.rules.sg;
+
+import java.time.LocalDate;
+import org.minedecl.shared.declaration.Declaration;
+import org.minedecl.shared.declaration.Disposal;
+import org.minedecl.shared.declaration.Restoration;
+import org.minedecl.shared.rules.Disposition;
+import org.minedecl.shared.rules.Param;
+import org.minedecl.shared.rules.RuleContext;
+import org.minedecl.shared.rules.RuleLogic;
+import org.minedecl.shared.rules.Severity;
+
+/**
+ * SG-RENEW-01: a mine to be renewed must complete the four approvals within {@code renewalApprovalMonths}
+ * (6) of {@code rectification.decidedOn}. Past that, within the {@code renewalGraceMonths} (3) grace: a
+ * WARNING; past the grace (9 months): FLAG DEEMED_ABANDONED. Measured to the signing date.
+ */
+public final class SgRenew01 implements RuleLogic {
+    @Override
+    public void check(Declaration d, RuleContext ctx) {
+        if (!SgScope.stoppedWith(d, Disposal.RENEW) || d.mine().rectification().decidedOn() == null) {
+            return;
+        }
+        Restoration r = d.restoration();
+        if (r == null || (r.approvals() != null && r.approvals().allDone())) {
+            return;
+        }
+        Param months = ctx.param("renewalApprovalMonths");
+        Param grace = ctx.param("renewalGraceMonths");
+        LocalDate decided = d.mine().rectification().decidedOn();
+        LocalDate due = decided.plusMonths(months.intValue());
+        LocalDate graceEnd = due.plusMonths(grace.intValue());
+        Object[] facts = {"renewalApprovalMonths", months, "renewalGraceMonths", grace, "decidedOn", decided,
+                "due", due, "graceEnd", graceEnd};
+        if (ctx.asOf().isAfter(graceEnd)) {
+            ctx.reportAs(Severity.FLAG, Disposition.DEEMED_ABANDONED, null, facts);
+        } else if (ctx.asOf().isAfter(due)) {
+            ctx.report(null, facts);
+        }
+    }
+}

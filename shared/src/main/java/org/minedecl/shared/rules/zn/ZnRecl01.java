@@ -1,0 +1,34 @@
+package org.minedecl.shared.rules.zn;
+
+import org.minedecl.shared.declaration.Declaration;
+import org.minedecl.shared.declaration.MineStatus;
+import org.minedecl.shared.declaration.Restoration;
+import org.minedecl.shared.rules.LocalizedText;
+import org.minedecl.shared.rules.RuleContext;
+import org.minedecl.shared.rules.RuleLogic;
+import org.minedecl.shared.rules.RuleSupport;
+
+/**
+ * ZN-RECL-01: restoration obligations not met: the plan is not filed, or a producing mine restored nothing
+ * this quarter while its damaged area exceeds its restored area (边开采、边治理).
+ */
+public final class ZnRecl01 implements RuleLogic {
+    @Override
+    public void check(Declaration d, RuleContext ctx) {
+        Restoration r = d.restoration();
+        if (r == null) {
+            return;
+        }
+        if (RuleSupport.isFalse(r.planFiled())) {
+            ctx.report("$.restoration.planFiled", "problem",
+                    new LocalizedText("未备案治理恢复与土地复垦方案", "no restoration and reclamation plan is filed"));
+        } else if (d.mine() != null && d.mine().status() == MineStatus.PRODUCING
+                && RuleSupport.isZero(r.restoredThisQuarterHa()) && RuleSupport.gt(r.damagedAreaHa(), r.restoredAreaHa())) {
+            ctx.report("$.restoration.restoredThisQuarterHa", "problem", new LocalizedText(
+                    "生产矿山本季度治理面积为 0，损毁面积 " + r.damagedAreaHa().toPlainString() + " 公顷仍大于已治理 "
+                            + r.restoredAreaHa().toPlainString() + " 公顷（未做到边开采、边治理）",
+                    "a producing mine restored nothing this quarter while " + r.damagedAreaHa().toPlainString()
+                            + " ha are damaged and only " + r.restoredAreaHa().toPlainString() + " ha restored"));
+        }
+    }
+}
