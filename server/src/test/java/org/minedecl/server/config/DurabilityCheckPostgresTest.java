@@ -18,7 +18,7 @@ class DurabilityCheckPostgresTest {
     private static Map<String, Object> settings(String database) throws Exception {
         return Map.of("datasources.default.url", Postgres.url(database), "datasources.default.username",
                 Postgres.USER, "datasources.default.password", "", "minedecl.data-dir",
-                Files.createTempDirectory("minedecl-durability").toString(), "minedecl.test.fake-packages", "true",
+                Files.createTempDirectory("minedecl-durability").toString(),
                 "micronaut.server.port", "-1");
     }
 

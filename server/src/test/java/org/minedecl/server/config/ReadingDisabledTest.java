@@ -23,7 +23,7 @@ class ReadingDisabledTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         try {
             return Map.of("minedecl.data-dir", Files.createTempDirectory("minedecl-noread").toString(),
-                    "minedecl.test.fake-packages", "true", "micronaut.server.port", "-1");
+                    "micronaut.server.port", "-1");
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

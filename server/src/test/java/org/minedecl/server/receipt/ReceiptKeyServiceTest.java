@@ -13,7 +13,7 @@ class ReceiptKeyServiceTest {
     @Test
     void theReceiptKeyIsGeneratedOnFirstStartAndKeptAcrossRestarts() throws Exception {
         Path dir = Files.createTempDirectory("minedecl-key");
-        Map<String, Object> props = Map.of("minedecl.data-dir", dir.toString(), "minedecl.test.fake-packages", "true");
+        Map<String, Object> props = Map.of("minedecl.data-dir", dir.toString());
         String first;
         try (ApplicationContext ctx = ApplicationContext.run(props)) {
             first = ctx.getBean(ReceiptKeyService.class).certificatePem();

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.minedecl.server.support.Api;
 import org.minedecl.server.support.Declarations;
-import org.minedecl.server.support.FakePackages;
+import org.minedecl.server.support.SignedPackages;
 import org.minedecl.server.support.Rows;
 import org.minedecl.shared.receipt.ReceiptVerifier;
 
@@ -52,6 +52,7 @@ abstract class SubmissionApiContract implements TestPropertyProvider {
 
     Api api;
     Path dataDir;
+    SignedPackages packages;
 
     Map<String, String> commonProperties() {
         try {
@@ -59,9 +60,10 @@ abstract class SubmissionApiContract implements TestPropertyProvider {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        packages = new SignedPackages(dataDir.resolveSibling(dataDir.getFileName() + "-work"));
+        packages.installTrust(dataDir.resolve("trust"));
         return Map.of("minedecl.data-dir", dataDir.toString(), "minedecl.dev-read", "true",
-                "minedecl.max-upload-bytes", String.valueOf(LIMIT), "minedecl.test.fake-packages", "true",
-                "micronaut.server.port", "-1");
+                "minedecl.max-upload-bytes", String.valueOf(LIMIT), "micronaut.server.port", "-1");
     }
 
     @BeforeEach
@@ -70,7 +72,7 @@ abstract class SubmissionApiContract implements TestPropertyProvider {
     }
 
     byte[] pkg(Declarations d) {
-        return FakePackages.wrap(d.json());
+        return packages.sign(d);
     }
 
     long tempFiles() throws IOException {
@@ -221,11 +223,12 @@ abstract class SubmissionApiContract implements TestPropertyProvider {
     void aDeclarationWithErrorsIs422WithItsFindingsAndNothingIsStored() throws Exception {
         Map<String, Long> before = Rows.all(dataSource);
 
-        Api.Answer a = api.upload(pkg(Declarations.example().removeUscc()));
+        Api.Answer a = api.upload(pkg(Declarations.example().fund("1250000.00", "90000.00", "35000.00", "9.00")));
 
         assertThat(a.status()).isEqualTo(422);
         assertThat(a.code()).isEqualTo("DECLARATION_INVALID");
         assertThat(a.json().path("findings").get(0).path("severity").asText()).isEqualTo("ERROR");
+        assertThat(a.json().path("findings").findValuesAsText("ruleId")).contains("CORE-FUND-01");
         assertThat(Rows.all(dataSource)).isEqualTo(before);
         assertThat(tempFiles()).isZero();
     }
