@@ -69,7 +69,10 @@ public class SubmissionController {
             }
         } catch (ProblemException e) {
             AuditLog.refused(remote, e.problem().status(), e.problem().code(), e.problem().detail());
-            if (e.problem().status() == HttpStatus.REQUEST_ENTITY_TOO_LARGE.getCode()) {
+            if (e.problem().status() == HttpStatus.REQUEST_ENTITY_TOO_LARGE.getCode()
+                    && (declared < 0 || declared <= spooler.limit() + DRAIN_BYTES)) {
+                // a plausible client a little over the limit: let it finish sending so it sees the 413; a
+                // Content-Length far beyond (perhaps a lie) is answered at once and the connection closed
                 drain(body);
             }
             throw e;

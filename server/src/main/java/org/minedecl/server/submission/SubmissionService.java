@@ -86,6 +86,11 @@ public class SubmissionService {
                 settings.zoneId());
         DeclarationValidator.ValidationResult result = rules.validate(declarationBytes, signingDate, previous);
         Declaration d = result.declaration();
+        if (d == null) {
+            // not a JSON object at all, or over a parser limit (depth, number/string length, size, duplicate keys)
+            throw Problem.of(HttpStatus.BAD_REQUEST, "DECLARATION_UNREADABLE",
+                    "declaration.json cannot be read as a declaration").withFindings(result.findings()).exception();
+        }
         if (result.hasErrors() || d == null || d.enterprise() == null || d.licences() == null
                 || d.licences().mining() == null || d.licences().mining().number() == null || d.period() == null
                 || d.jurisdiction() == null) {
