@@ -18,6 +18,8 @@ import java.time.ZoneId;
  * @param receiptKey     PEM private key (PKCS#8) that signs receipts; {@code <dataDir>/receipt-key.pem} when not set
  *                       (generated, EC P-256, on first start when that file does not exist)
  * @param receiptCertificate PEM certificate of that key; {@code <dataDir>/receipt-cert.pem} when not set
+ * @param storeBudgetMb  package megabytes that may be in the middle of being written to the database at once;
+ *                       further uploads wait (bounds memory under many concurrent large uploads)
  */
 @ConfigurationProperties("minedecl")
 public record ServerSettings(
@@ -27,7 +29,8 @@ public record ServerSettings(
         @Bindable(defaultValue = "false") boolean devRead,
         @Bindable(defaultValue = "Asia/Shanghai") String zone,
         @Nullable String receiptKey,
-        @Nullable String receiptCertificate) {
+        @Nullable String receiptCertificate,
+        @Bindable(defaultValue = "64") int storeBudgetMb) {
 
     public Path dataPath() {
         return Path.of(dataDir).toAbsolutePath().normalize();

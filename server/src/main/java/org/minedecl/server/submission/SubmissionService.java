@@ -44,6 +44,8 @@ public class SubmissionService {
     private final Clock clock;
     private final ServerSettings settings;
     private final ObjectMapper json;
+    /** Megabytes of packages being written at once (see {@link ServerSettings#storeBudgetMb()}). */
+    private final java.util.concurrent.Semaphore storeBudget;
 
     public SubmissionService(SubmissionRepository repository, PackageCheck packageCheck, RuleService rules,
                              ReceiptKeyService keys, Clock clock, ServerSettings settings, ObjectMapper json) {
@@ -54,6 +56,7 @@ public class SubmissionService {
         this.clock = clock;
         this.settings = settings;
         this.json = json;
+        this.storeBudget = new java.util.concurrent.Semaphore(Math.max(1, settings.storeBudgetMb()), true);
     }
 
     /** The answer to an accepted upload: the receipt, and whether it was created now or replayed. */
@@ -126,6 +129,8 @@ public class SubmissionService {
                 report.signer() == null ? null : report.signer().getSubjectX500Principal().getName(), amends,
                 new String(declarationBytes, StandardCharsets.UTF_8),
                 new String(ReceiptJson.toBytes(receipt), StandardCharsets.UTF_8), signed, rows, remote);
+        int permits = (int) Math.max(1, Math.min(Math.max(1, settings.storeBudgetMb()), upload.size() >> 20));
+        storeBudget.acquireUninterruptibly(permits);
         try {
             repository.store(row);
         } catch (SubmissionRepository.StoreConflict e) {
@@ -139,6 +144,8 @@ public class SubmissionService {
             }
         } catch (SubmissionRepository.StorageFailure e) {
             return afterFailedStore(upload.sha256(), d, e);
+        } finally {
+            storeBudget.release(permits);
         }
         AuditLog.accepted(remote, receipt.receiptId(), upload.sha256(), receipt.status().name(), false);
         return new Outcome(true, receipt, signed);

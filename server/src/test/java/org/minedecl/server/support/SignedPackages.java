@@ -21,12 +21,28 @@ public final class SignedPackages {
     private final List<PackageAttachment> attachments;
 
     public SignedPackages(Path work) {
+        this(work, 0);
+    }
+
+    /** With {@code licenceScanBytes > 0} the mining-licence scan is that many random (incompressible) bytes. */
+    public SignedPackages(Path work, int licenceScanBytes) {
         try {
             this.work = Files.createDirectories(work);
             this.attachments = TestPki.exampleAttachments(work.resolve("attachments"));
+            if (licenceScanBytes > 0) {
+                byte[] scan = new byte[licenceScanBytes];
+                new java.util.Random(7).nextBytes(scan);
+                Files.write(attachments.get(0).file(), scan);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Signs straight into a file (large packages stay out of the heap). */
+    public Path signTo(Declarations d, Path out) {
+        return TestPki.signedPackage(out, leaf, d.json().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                attachments);
     }
 
     /** Writes the trust anchor and current CRLs into {@code trustDir}. */
