@@ -55,8 +55,11 @@ public class UploadSpooler {
             long total = 0;
             byte[] buf = new byte[64 * 1024];
             try (OutputStream out = Files.newOutputStream(file)) {
-                int n;
-                while ((n = body.read(buf)) > 0) {
+                while (true) {
+                    int n = read(body, buf);
+                    if (n <= 0) {
+                        break;
+                    }
                     total += n;
                     if (total > limit) {
                         throw tooLarge();
@@ -64,6 +67,10 @@ public class UploadSpooler {
                     sha.update(buf, 0, n);
                     out.write(buf, 0, n);
                 }
+            } catch (IOException diskProblem) {
+                // our own disk (full, unwritable): nothing is kept, the client may retry (SECURITY-TESTS D3)
+                throw Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "STORAGE_UNAVAILABLE",
+                        "the server cannot store uploads right now; nothing was kept, try again later").exception();
             }
             if (total == 0) {
                 throw Problem.of(HttpStatus.BAD_REQUEST, "PACKAGE_INVALID", "the request body is empty")
@@ -71,12 +78,6 @@ public class UploadSpooler {
             }
             done = true;
             return new Spooled(file, HexFormat.of().formatHex(sha.digest()), total);
-        } catch (IOException e) {
-            if (isSizeError(e)) {
-                throw tooLarge();
-            }
-            throw Problem.of(HttpStatus.BAD_REQUEST, "UPLOAD_INCOMPLETE",
-                    "the upload could not be read to its end").exception();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         } finally {
@@ -87,6 +88,19 @@ public class UploadSpooler {
                     // the start-up sweep of tmp/ removes it
                 }
             }
+        }
+    }
+
+    /** Reads from the client; a broken or over-long body is the client's problem (400 or 413), not ours. */
+    private int read(InputStream body, byte[] buf) {
+        try {
+            return body.read(buf);
+        } catch (IOException e) {
+            if (isSizeError(e)) {
+                throw tooLarge();
+            }
+            throw Problem.of(HttpStatus.BAD_REQUEST, "UPLOAD_INCOMPLETE",
+                    "the upload could not be read to its end").exception();
         }
     }
 

@@ -41,11 +41,14 @@ class ReadingDisabledTest implements TestPropertyProvider {
     }
 
     @Test
-    void theServerCertificateHealthAndOpenApiStayPublic() {
+    void theServerCertificateRulesHealthAndOpenApiStayPublic() {
         Api api = new Api(server.getURI());
 
         assertThat(api.get("/api/v1/server-certificate").text()).startsWith("-----BEGIN CERTIFICATE-----");
         assertThat(api.get("/health").status()).isEqualTo(200);
+        Api.Answer rules = api.get("/api/v1/rules");
+        assertThat(rules.status()).isEqualTo(200);
+        assertThat(rules.json().path("packs").findValuesAsText("id")).contains("CORE");
         Api.Answer openapi = api.get("/api/v1/openapi.yml");
         assertThat(openapi.status()).isEqualTo(200);
         assertThat(openapi.text()).contains("openapi: 3.").contains("/api/v1/submissions:");

@@ -338,6 +338,29 @@ class HostileUploadTest implements TestPropertyProvider {
         asExpected++;
     }
 
+    @Test
+    void anUnwritableUploadDirectoryIs503WithNothingStoredAndTheServerRecoversByItself() throws Exception {
+        Path tmp = dataDir.resolve("tmp");
+        Map<String, Long> before = Rows.all(dataSource);
+        byte[] pkg = packages.sign(Declarations.example());
+        synchronized (this) {
+            Files.delete(tmp);
+            Files.writeString(tmp, "not a directory: every temp file fails like a full disk would");
+            try {
+                Api.Answer a = new Api(server.getURI()).upload(pkg);
+                tried++;
+                assertThat(a.status()).isEqualTo(503);
+                assertThat(a.code()).isEqualTo("STORAGE_UNAVAILABLE");
+                assertThat(Rows.all(dataSource)).isEqualTo(before);
+                asExpected++;
+            } finally {
+                Files.delete(tmp);
+                Files.createDirectories(tmp);
+            }
+        }
+        assertThat(new Api(server.getURI()).upload(pkg).status()).isEqualTo(201);
+    }
+
     /** Sends raw bytes; with {@code closeAfter} the socket's output is shut after them. Returns the answer. */
     private String raw(String head, byte[] body, boolean closeAfter) throws IOException {
         try (Socket s = new Socket(server.getHost(), server.getPort())) {
