@@ -3,7 +3,6 @@ package org.minedecl.server.submission;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -331,9 +330,5 @@ public class SubmissionRepository {
             out.add(rs.getString(1));
         }
         return out;
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -66,11 +66,6 @@ public final class Declarations {
         return this;
     }
 
-    public Declarations removeUscc() {
-        ((ObjectNode) root.path("enterprise")).remove("uscc");
-        return this;
-    }
-
     public String json() {
         try {
             return MAPPER.writeValueAsString(root);
