@@ -26,9 +26,11 @@ import io.micronaut.transaction.TransactionOperations;
 public class SubmissionRepository {
     static final int CHUNK_BYTES = 1 << 20;
     private final TransactionOperations<Connection> tx;
+    private final javax.sql.DataSource rawDataSource;
 
-    public SubmissionRepository(TransactionOperations<Connection> tx) {
+    public SubmissionRepository(TransactionOperations<Connection> tx, javax.sql.DataSource dataSource) {
         this.tx = tx;
+        this.rawDataSource = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(dataSource);
     }
 
     /** A stored receipt: its id, the receipt JSON and the signed receipt bytes. */
@@ -75,18 +77,31 @@ public class SubmissionRepository {
         R run(Connection c) throws SQLException, IOException;
     }
 
+    /**
+     * Reads run on a pooled connection in auto-commit mode, outside any transaction: each is one consistent
+     * statement (or reads rows that never change), and on H2 it spares the commit that would otherwise queue
+     * behind the writers' disk writes.
+     */
     <R> R read(Work<R> work) {
-        return run(true, work);
+        try (Connection c = rawDataSource.getConnection()) {
+            if (!c.getAutoCommit()) {
+                c.setAutoCommit(true);
+            }
+            return work.run(c);
+        } catch (StoreConflict e) {
+            throw e;
+        } catch (SQLException | IOException e) {
+            throw new StorageFailure(e.toString(), e);
+        }
     }
 
     <R> R write(Work<R> work) {
-        return run(false, work);
+        return run(work);
     }
 
-    private <R> R run(boolean readOnly, Work<R> work) {
+    private <R> R run(Work<R> work) {
         try {
-            return readOnly ? tx.executeRead(status -> work.run(status.getConnection()))
-                    : tx.executeWrite(status -> work.run(status.getConnection()));
+            return tx.executeWrite(status -> work.run(status.getConnection()));
         } catch (StoreConflict e) {
             throw e;
         } catch (Exception e) {
