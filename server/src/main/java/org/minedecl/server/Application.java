@@ -8,6 +8,11 @@ public final class Application {
     }
 
     public static void main(String[] args) {
+        // Without this the JDK keeps, per thread, a direct buffer as large as the largest write it ever made
+        // (H2 writes a 20 MB package chunk at once): under concurrent large uploads that exhausts direct memory.
+        if (System.getProperty("jdk.nio.maxCachedBufferSize") == null) {
+            System.setProperty("jdk.nio.maxCachedBufferSize", "262144");
+        }
         Micronaut.run(Application.class, args);
     }
 }

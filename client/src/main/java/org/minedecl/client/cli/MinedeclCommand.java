@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
                 SignCommand.class,
                 VerifyCommand.class,
                 KeygenCommand.class,
+                SubmitCommand.class,
+                ReceiptCommand.class,
         })
 public class MinedeclCommand implements Runnable {
     @CommandLine.Spec

@@ -1,0 +1,80 @@
+package org.minedecl.client.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.concurrent.Callable;
+import org.minedecl.shared.receipt.Receipt;
+import org.minedecl.shared.receipt.ReceiptVerifier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code minedecl receipt verify RECEIPT --server-cert CERT.pem}: exit 0 when the receipt is valid, 3 when not. */
+@Command(name = "receipt", description = "work with server receipts", subcommands = ReceiptCommand.Verify.class)
+public class ReceiptCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Checks a stored receipt (DER CMS, or its base64) against the server certificate the user trusts. */
+    @Command(name = "verify", description = "check a server receipt against the server certificate")
+    public static class Verify implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "RECEIPT", description = "the receipt file (PKG.asice.receipt)")
+        Path receipt;
+
+        @Option(names = "--server-cert", required = true, paramLabel = "CERT.pem",
+                description = "the server's receipt certificate (GET /api/v1/server-certificate), PEM or DER")
+        Path serverCert;
+
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+
+        @Override
+        public Integer call() {
+            X509Certificate cert;
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(serverCert)) {
+                cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+                bytes = Files.readAllBytes(receipt);
+            } catch (IOException | CertificateException e) {
+                err.println("minedecl receipt verify: cannot read " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+            ReceiptVerifier.Result result = ReceiptVerifier.verify(decode(bytes), cert);
+            if (!result.valid()) {
+                err.println("minedecl receipt verify: invalid receipt: " + result.problem());
+                return ExitCodes.PACKAGE_INVALID;
+            }
+            Receipt r = result.receipt();
+            out.println("valid receipt " + r.receiptId() + ": " + r.status() + ", " + r.period() + ", USCC " + r.uscc()
+                    + ", mining licence " + r.miningLicence() + ", package SHA-256 " + r.packageSha256()
+                    + ", received " + r.receivedAt() + (r.amends() == null ? "" : ", amends " + r.amends()));
+            return ExitCodes.OK;
+        }
+
+        /** DER as stored by {@code submit}; base64 (e.g. copied from the API's signedReceipt) is accepted too. */
+        private static byte[] decode(byte[] bytes) {
+            if (bytes.length > 0 && bytes[0] == 0x30) {
+                return bytes;
+            }
+            try {
+                return Base64.getMimeDecoder().decode(new String(bytes, StandardCharsets.US_ASCII).trim());
+            } catch (IllegalArgumentException e) {
+                return bytes;
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.minedecl.server.config;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
+import java.nio.file.Path;
+import java.time.ZoneId;
+
+/**
+ * The server's own settings, {@code minedecl.*} (environment: {@code MINEDECL_DATA_DIR},
+ * {@code MINEDECL_TRUST_DIR}, {@code MINEDECL_MAX_UPLOAD_BYTES}, {@code MINEDECL_DEV_READ}, {@code MINEDECL_ZONE}).
+ *
+ * @param dataDir        where the embedded database, the receipt key and upload temp files live
+ * @param trustDir       trust anchors and CRLs; {@code <dataDir>/trust} when not set
+ * @param maxUploadBytes largest accepted package; larger uploads get 413 before they are buffered
+ * @param devRead        enables the reading endpoints without authentication (development only)
+ * @param zone           the time zone that turns a signing time into the signing date ("today" of the rules)
+ * @param receiptKey     PEM private key (PKCS#8) that signs receipts; {@code <dataDir>/receipt-key.pem} when not set
+ *                       (generated, EC P-256, on first start when that file does not exist)
+ * @param receiptCertificate PEM certificate of that key; {@code <dataDir>/receipt-cert.pem} when not set
+ * @param storeBudgetMb  package megabytes that may be in the middle of being written to the database at once;
+ *                       further uploads wait (bounds memory under many concurrent large uploads)
+ */
+@ConfigurationProperties("minedecl")
+public record ServerSettings(
+        @Bindable(defaultValue = "./minedecl-data") String dataDir,
+        @Nullable String trustDir,
+        @Bindable(defaultValue = "104857600") long maxUploadBytes,
+        @Bindable(defaultValue = "false") boolean devRead,
+        @Bindable(defaultValue = "Asia/Shanghai") String zone,
+        @Nullable String receiptKey,
+        @Nullable String receiptCertificate,
+        @Bindable(defaultValue = "64") int storeBudgetMb) {
+
+    public Path dataPath() {
+        return Path.of(dataDir).toAbsolutePath().normalize();
+    }
+
+    public Path trustPath() {
+        return trustDir == null || trustDir.isBlank() ? dataPath().resolve("trust")
+                : Path.of(trustDir).toAbsolutePath().normalize();
+    }
+
+    public Path receiptKeyPath() {
+        return receiptKey == null || receiptKey.isBlank() ? dataPath().resolve("receipt-key.pem")
+                : Path.of(receiptKey).toAbsolutePath().normalize();
+    }
+
+    public Path receiptCertificatePath() {
+        return receiptCertificate == null || receiptCertificate.isBlank() ? dataPath().resolve("receipt-cert.pem")
+                : Path.of(receiptCertificate).toAbsolutePath().normalize();
+    }
+
+    public ZoneId zoneId() {
+        return ZoneId.of(zone);
+    }
+}

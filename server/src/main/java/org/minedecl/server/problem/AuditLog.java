@@ -1,0 +1,44 @@
+package org.minedecl.server.problem;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One escaped line per refused or accepted upload on the {@code minedecl.audit} logger. Refusals are logged,
+ * not stored (nothing is stored for a non-2xx answer); acceptances are also audit events in the database.
+ */
+public final class AuditLog {
+    private static final Logger AUDIT = LoggerFactory.getLogger("minedecl.audit");
+
+    private AuditLog() {
+    }
+
+    public static void refused(String remote, int status, String code, String detail) {
+        AUDIT.info("upload refused remote={} status={} code={} detail=\"{}\"", escape(remote), status, escape(code),
+                escape(detail));
+    }
+
+    public static void accepted(String remote, String receiptId, String sha256, String status, boolean replay) {
+        AUDIT.info("upload {} remote={} receipt={} sha256={} status={}", replay ? "replayed" : "accepted",
+                escape(remote), escape(receiptId), sha256, status);
+    }
+
+    /** Control characters, quotes and backslashes escaped, at most 300 characters: safe for one log line. */
+    public static String escape(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length() && b.length() < 300; i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                b.append('\\').append(c);
+            } else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == '\u2028' || c == '\u2029') {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}

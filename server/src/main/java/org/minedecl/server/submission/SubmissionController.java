@@ -1,0 +1,139 @@
+package org.minedecl.server.submission;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.server.types.files.StreamedFile;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.io.InputStream;
+import java.util.Base64;
+import org.minedecl.server.config.ReadAccess;
+import org.minedecl.server.problem.AuditLog;
+import org.minedecl.server.problem.Problem;
+import org.minedecl.server.problem.ProblemException;
+import org.minedecl.shared.receipt.Receipt;
+
+/** {@code /api/v1/submissions}: upload a signed package, read submissions, their packages and receipts. */
+@Controller("/api/v1/submissions")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class SubmissionController {
+    /** The media type of a signed receipt (DER CMS SignedData). */
+    public static final String PKCS7 = "application/pkcs7-mime";
+    /** How much of a too-large body is read and dropped before the connection is closed. */
+    static final long DRAIN_BYTES = 64L << 20;
+    private final SubmissionService service;
+    private final SubmissionQueries queries;
+    private final UploadSpooler spooler;
+    private final ReadAccess readAccess;
+
+    public SubmissionController(SubmissionService service, SubmissionQueries queries, UploadSpooler spooler,
+                                ReadAccess readAccess) {
+        this.service = service;
+        this.queries = queries;
+        this.spooler = spooler;
+        this.readAccess = readAccess;
+    }
+
+    /**
+     * The answer to an upload and to {@code GET .../receipt}: the receipt as JSON, and the signed receipt (DER
+     * CMS, base64) that {@code minedecl receipt verify} checks.
+     */
+    public record ReceiptResponse(Receipt receipt, String signedReceipt) {
+        static ReceiptResponse of(Receipt receipt, byte[] signed) {
+            return new ReceiptResponse(receipt, Base64.getEncoder().encodeToString(signed));
+        }
+    }
+
+    @Post(consumes = {"application/vnd.etsi.asic-e+zip", MediaType.APPLICATION_OCTET_STREAM, MediaType.ALL})
+    public HttpResponse<ReceiptResponse> upload(HttpRequest<?> request, @Body InputStream body) {
+        String remote = String.valueOf(request.getRemoteAddress());
+        long declared = request.getContentLength();
+        try {
+            if (declared > spooler.limit()) {
+                throw Problem.of(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+                        "the package is larger than the limit of " + spooler.limit() + " bytes").exception();
+            }
+            try (UploadSpooler.Spooled upload = spooler.spool(body)) {
+                SubmissionService.Outcome outcome = service.submit(upload, remote);
+                ReceiptResponse response = ReceiptResponse.of(outcome.receipt(), outcome.signedReceipt());
+                return outcome.created() ? HttpResponse.created(response) : HttpResponse.ok(response);
+            }
+        } catch (ProblemException e) {
+            AuditLog.refused(remote, e.problem().status(), e.problem().code(), e.problem().detail());
+            if (e.problem().status() == HttpStatus.REQUEST_ENTITY_TOO_LARGE.getCode()
+                    && (declared < 0 || declared <= spooler.limit() + DRAIN_BYTES)) {
+                // a plausible client a little over the limit: let it finish sending so it sees the 413; a
+                // Content-Length far beyond (perhaps a lie) is answered at once and the connection closed
+                drain(body);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Reads (and drops) up to {@link #DRAIN_BYTES} more of a refused body before the connection is closed, so
+     * that a client still sending receives the 413 instead of a connection reset. Bounded in bytes, constant in
+     * memory; an endless body is cut off after that.
+     */
+    private static void drain(InputStream body) {
+        byte[] buf = new byte[64 * 1024];
+        long left = DRAIN_BYTES;
+        try (body) {
+            int n;
+            while (left > 0 && (n = body.read(buf, 0, (int) Math.min(buf.length, left))) > 0) {
+                left -= n;
+            }
+        } catch (java.io.IOException | RuntimeException ignored) {
+            // the connection is closed after the answer anyway
+        }
+    }
+
+    @Get("{?period,jurisdiction,status,ruleId,uscc,page,size}")
+    public SubmissionQueries.Page list(@Nullable @QueryValue String period, @Nullable @QueryValue String jurisdiction,
+                                       @Nullable @QueryValue String status, @Nullable @QueryValue String ruleId,
+                                       @Nullable @QueryValue String uscc, @Nullable @QueryValue Integer page,
+                                       @Nullable @QueryValue Integer size) {
+        readAccess.require();
+        return queries.list(new SubmissionQueries.Filter(period, jurisdiction, status, ruleId, uscc),
+                page == null ? 0 : page, size == null ? 50 : size);
+    }
+
+    @Get("/{id}")
+    public SubmissionQueries.SubmissionView get(@PathVariable String id) {
+        readAccess.require();
+        return queries.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    @Get(value = "/{id}/package", produces = "application/vnd.etsi.asic-e+zip")
+    public HttpResponse<StreamedFile> packageBytes(@PathVariable String id) {
+        readAccess.require();
+        SubmissionQueries.SubmissionView s = queries.find(id).orElseThrow(() -> notFound(id));
+        StreamedFile file = new StreamedFile(queries.openPackage(id),
+                MediaType.of("application/vnd.etsi.asic-e+zip"), 0L, s.packageSize());
+        return HttpResponse.ok(file).header("Content-Disposition", "attachment; filename=\"" + id + ".asice\"");
+    }
+
+    @Get("/{id}/receipt")
+    public HttpResponse<?> receipt(HttpRequest<?> request, @PathVariable String id) {
+        readAccess.require();
+        SubmissionRepository.StoredReceipt r = queries.receipt(id).orElseThrow(() -> notFound(id));
+        if (request.accept().stream().anyMatch(m -> PKCS7.equals(m.getName()))) {
+            return HttpResponse.ok(r.receiptCms()).contentType(PKCS7);
+        }
+        return HttpResponse.ok(ReceiptResponse.of(queries.receiptOf(r), r.receiptCms()));
+    }
+
+    private static ProblemException notFound(String id) {
+        return Problem.of(HttpStatus.NOT_FOUND, "SUBMISSION_NOT_FOUND", "no submission " + AuditLog.escape(id))
+                .exception();
+    }
+}

@@ -1,0 +1,225 @@
+package org.minedecl.server.submission;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.minedecl.server.problem.Problem;
+import org.minedecl.shared.receipt.Receipt;
+import org.minedecl.shared.receipt.ReceiptJson;
+import org.minedecl.shared.rules.Finding;
+
+/** The reading side of submissions: filtered, paged lists; one submission with its findings; package bytes. */
+@Singleton
+public class SubmissionQueries {
+    private static final Pattern PERIOD = Pattern.compile("\\d{4}Q[1-4]");
+    private static final Pattern JURISDICTION = Pattern.compile("\\d{6}");
+    private static final Pattern USCC = Pattern.compile("[0-9A-Z]{18}");
+    private static final Pattern RULE = Pattern.compile("[A-Z0-9-]{1,40}");
+    private final SubmissionRepository repository;
+    private final ObjectMapper json;
+
+    public SubmissionQueries(SubmissionRepository repository, ObjectMapper json) {
+        this.repository = repository;
+        this.json = json;
+    }
+
+    /** List filters; all optional. A jurisdiction also matches everything below it (140500 matches 140525). */
+    public record Filter(String period, String jurisdiction, String status, String ruleId, String uscc) {
+    }
+
+    /** One submission as the API shows it; {@code amends}/{@code supersededBy} link corrections both ways. */
+    public record SubmissionView(String id, String packageSha256, long packageSize, String period,
+                                 String jurisdiction, String uscc, String miningLicence, String status,
+                                 Instant receivedAt, Instant signingTime, String signerSubject, String amends,
+                                 String supersededBy, List<Finding> findings) {
+    }
+
+    /** A page of submissions, newest first. */
+    public record Page(List<SubmissionView> items, int page, int size, long total) {
+    }
+
+    /** "140500" -> "1405": the code prefix that every administrative code below it starts with. */
+    public static String jurisdictionPrefix(String code) {
+        String p = code;
+        while (p.length() > 2 && p.endsWith("00")) {
+            p = p.substring(0, p.length() - 2);
+        }
+        return p;
+    }
+
+    static void checkParam(String value, Pattern pattern, String name) {
+        if (value != null && !pattern.matcher(value).matches()) {
+            throw Problem.of(HttpStatus.BAD_REQUEST, "BAD_PARAMETER", "parameter " + name + " is not valid")
+                    .exception();
+        }
+    }
+
+    public Page list(Filter f, int page, int size) {
+        checkParam(f.period(), PERIOD, "period");
+        checkParam(f.jurisdiction(), JURISDICTION, "jurisdiction");
+        checkParam(f.uscc(), USCC, "uscc");
+        checkParam(f.ruleId(), RULE, "ruleId");
+        if (f.status() != null && !List.of("ACCEPTED", "FLAGGED").contains(f.status())) {
+            throw Problem.of(HttpStatus.BAD_REQUEST, "BAD_PARAMETER", "status is ACCEPTED or FLAGGED").exception();
+        }
+        if (page < 0 || size < 1 || size > 500) {
+            throw Problem.of(HttpStatus.BAD_REQUEST, "BAD_PARAMETER", "page >= 0 and 1 <= size <= 500").exception();
+        }
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<String> args = new ArrayList<>();
+        if (f.period() != null) {
+            where.append(" AND s.period = ?");
+            args.add(f.period());
+        }
+        if (f.jurisdiction() != null) {
+            where.append(" AND s.jurisdiction LIKE ?");
+            args.add(jurisdictionPrefix(f.jurisdiction()) + "%");
+        }
+        if (f.status() != null) {
+            where.append(" AND s.status = ?");
+            args.add(f.status());
+        }
+        if (f.uscc() != null) {
+            where.append(" AND s.uscc = ?");
+            args.add(f.uscc());
+        }
+        if (f.ruleId() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM finding x WHERE x.submission_id = s.id AND x.rule_id = ?)");
+            args.add(f.ruleId());
+        }
+        return repository.read(c -> {
+            long total;
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM submission s" + where)) {
+                bind(ps, args);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            List<String> ids;
+            try (PreparedStatement ps = c.prepareStatement("SELECT s.id FROM submission s" + where
+                    + " ORDER BY s.received_at DESC, s.id LIMIT " + size + " OFFSET " + ((long) page * size))) {
+                bind(ps, args);
+                try (ResultSet rs = ps.executeQuery()) {
+                    ids = SubmissionRepository.strings(rs);
+                }
+            }
+            List<SubmissionView> items = new ArrayList<>();
+            for (String id : ids) {
+                find(c, id).ifPresent(items::add);
+            }
+            return new Page(items, page, size, total);
+        });
+    }
+
+    private static void bind(PreparedStatement ps, List<String> args) throws java.sql.SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            ps.setString(i + 1, args.get(i));
+        }
+    }
+
+    public Optional<SubmissionView> find(String id) {
+        return repository.read(c -> find(c, id));
+    }
+
+    private Optional<SubmissionView> find(java.sql.Connection c, String id) throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, package_sha256, package_size, period, "
+                + "jurisdiction, uscc, mining_licence, status, received_at, signing_time, signer_subject, amends, "
+                + "superseded_by FROM submission WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                List<Finding> findings = new ArrayList<>();
+                try (PreparedStatement fs = c.prepareStatement(
+                        "SELECT finding_json FROM finding WHERE submission_id = ? ORDER BY seq")) {
+                    fs.setString(1, id);
+                    try (ResultSet frs = fs.executeQuery()) {
+                        while (frs.next()) {
+                            findings.add(readFinding(frs.getString(1)));
+                        }
+                    }
+                }
+                return Optional.of(new SubmissionView(rs.getString("id"), rs.getString("package_sha256"),
+                        rs.getLong("package_size"), rs.getString("period"), rs.getString("jurisdiction"),
+                        rs.getString("uscc"), rs.getString("mining_licence"), rs.getString("status"),
+                        SubmissionRepository.instant(rs, "received_at"), SubmissionRepository.instant(rs,
+                        "signing_time"), rs.getString("signer_subject"), rs.getString("amends"),
+                        rs.getString("superseded_by"), findings));
+            }
+        }
+    }
+
+    private Finding readFinding(String text) {
+        try {
+            return json.readValue(text, Finding.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("stored finding unreadable", e);
+        }
+    }
+
+    public Optional<SubmissionRepository.StoredReceipt> receipt(String id) {
+        return repository.findReceipt(id);
+    }
+
+    public Receipt receiptOf(SubmissionRepository.StoredReceipt r) {
+        try {
+            return ReceiptJson.fromBytes(r.receiptJson().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("stored receipt unreadable", e);
+        }
+    }
+
+    /** The stored package, read chunk by chunk as the response is written. */
+    public InputStream openPackage(String id) {
+        return new InputStream() {
+            private byte[] chunk = new byte[0];
+            private int pos;
+            private int next;
+            private boolean end;
+
+            private boolean fill() {
+                while (!end && pos >= chunk.length) {
+                    Optional<byte[]> c = repository.chunk(id, next++);
+                    if (c.isEmpty()) {
+                        end = true;
+                    } else {
+                        chunk = c.get();
+                        pos = 0;
+                    }
+                }
+                return !end || pos < chunk.length;
+            }
+
+            @Override
+            public int read() {
+                return fill() && pos < chunk.length ? chunk[pos++] & 0xff : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (len == 0) {
+                    return 0;
+                }
+                if (!fill() || pos >= chunk.length) {
+                    return -1;
+                }
+                int n = Math.min(len, chunk.length - pos);
+                System.arraycopy(chunk, pos, b, off, n);
+                pos += n;
+                return n;
+            }
+        };
+    }
+}

@@ -1,0 +1,349 @@
+package org.minedecl.server.submission;
+
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import io.micronaut.transaction.TransactionOperations;
+
+/**
+ * Plain, portable SQL (H2 and PostgreSQL) over the tables of {@code V1__submissions.sql}. {@link #store} writes
+ * one submission with everything that belongs to it in a single transaction.
+ */
+@Singleton
+public class SubmissionRepository {
+    static final int CHUNK_BYTES = 1 << 20;
+    private final TransactionOperations<Connection> tx;
+    private final javax.sql.DataSource rawDataSource;
+
+    public SubmissionRepository(TransactionOperations<Connection> tx, javax.sql.DataSource dataSource) {
+        this.tx = tx;
+        this.rawDataSource = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(dataSource);
+    }
+
+    /** A stored receipt: its id, the receipt JSON and the signed receipt bytes. */
+    public record StoredReceipt(String id, String receiptJson, byte[] receiptCms) {
+    }
+
+    /** One finding or flag row to store: the finding's JSON and its indexable columns. */
+    public record FindingRow(String ruleId, String severity, String disposition, String path, String json) {
+    }
+
+    /** Everything stored for one accepted submission. */
+    public record NewSubmission(String id, String packageSha256, long packageSize, Path packageFile, String period,
+                                String jurisdiction, String uscc, String miningLicence, String status,
+                                Instant receivedAt, Instant signingTime, String signerSubject, String amends,
+                                String declarationJson, String receiptJson, byte[] receiptCms,
+                                List<FindingRow> findings, String actor) {
+    }
+
+    /** Why a store did not happen although the input was fine: the caller decides the answer. */
+    public static final class StoreConflict extends RuntimeException {
+        public enum Kind { AMENDS_UNKNOWN, AMENDS_NOT_CURRENT, PERIOD_TAKEN }
+
+        private final Kind kind;
+
+        StoreConflict(Kind kind, String detail) {
+            super(detail, null, false, false);
+            this.kind = kind;
+        }
+
+        public Kind kind() {
+            return kind;
+        }
+    }
+
+    /** A failure of the database itself (including a lost race on a unique key). */
+    public static final class StorageFailure extends RuntimeException {
+        StorageFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    @FunctionalInterface
+    interface Work<R> {
+        R run(Connection c) throws SQLException, IOException;
+    }
+
+    /**
+     * Reads run on a pooled connection in auto-commit mode, outside any transaction: each is one consistent
+     * statement (or reads rows that never change), and on H2 it spares the commit that would otherwise queue
+     * behind the writers' disk writes.
+     */
+    <R> R read(Work<R> work) {
+        try (Connection c = rawDataSource.getConnection()) {
+            if (!c.getAutoCommit()) {
+                c.setAutoCommit(true);
+            }
+            return work.run(c);
+        } catch (StoreConflict e) {
+            throw e;
+        } catch (SQLException | IOException e) {
+            throw new StorageFailure(e.toString(), e);
+        }
+    }
+
+    <R> R write(Work<R> work) {
+        return run(work);
+    }
+
+    private <R> R run(Work<R> work) {
+        try {
+            return tx.executeWrite(status -> work.run(status.getConnection()));
+        } catch (StoreConflict e) {
+            throw e;
+        } catch (Exception e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                if (root instanceof StoreConflict sc) {
+                    throw sc;
+                }
+                root = root.getCause();
+            }
+            if (root instanceof StoreConflict sc) {
+                throw sc;
+            }
+            throw new StorageFailure(root.toString(), e);
+        }
+    }
+
+    public Optional<StoredReceipt> findReceiptByPackage(String sha256) {
+        return read(c -> receipt(c, "package_sha256", sha256));
+    }
+
+    public Optional<StoredReceipt> findReceipt(String id) {
+        return read(c -> receipt(c, "id", id));
+    }
+
+    private static Optional<StoredReceipt> receipt(Connection c, String column, String value) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, receipt_json, receipt_cms FROM submission WHERE " + column + " = ?")) {
+            ps.setString(1, value);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new StoredReceipt(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    /** The declaration JSON of the latest accepted, not superseded filing of this licence before {@code period}. */
+    public Optional<String> findPreviousDeclaration(String miningLicence, String period) {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT s.declaration_json FROM period_filing f "
+                    + "JOIN submission s ON s.id = f.submission_id WHERE f.mining_licence = ? AND f.period < ? "
+                    + "ORDER BY f.period DESC LIMIT 1")) {
+                ps.setString(1, miningLicence);
+                ps.setString(2, period);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** The submission currently in force for a licence and quarter. */
+    public Optional<String> findCurrentFiling(String miningLicence, String period) {
+        return read(c -> currentFiling(c, miningLicence, period));
+    }
+
+    private static Optional<String> currentFiling(Connection c, String licence, String period) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT submission_id FROM period_filing WHERE mining_licence = ? AND period = ?")) {
+            ps.setString(1, licence);
+            ps.setString(2, period);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Stores one accepted submission: row, package chunks, findings, flags, filing and audit event, atomically. */
+    public void store(NewSubmission s) {
+        write(c -> {
+            if (s.amends() != null) {
+                checkAmendable(c, s);
+            }
+            insertSubmission(c, s);
+            insertChunks(c, s.id(), s.packageFile());
+            insertFindings(c, s);
+            if (s.amends() == null) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO period_filing (mining_licence, period, submission_id) VALUES (?, ?, ?)")) {
+                    ps.setString(1, s.miningLicence());
+                    ps.setString(2, s.period());
+                    ps.setString(3, s.id());
+                    ps.executeUpdate();
+                }
+            } else {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE period_filing SET submission_id = ? "
+                        + "WHERE mining_licence = ? AND period = ? AND submission_id = ?")) {
+                    ps.setString(1, s.id());
+                    ps.setString(2, s.miningLicence());
+                    ps.setString(3, s.period());
+                    ps.setString(4, s.amends());
+                    if (ps.executeUpdate() != 1) {
+                        throw new StoreConflict(StoreConflict.Kind.AMENDS_NOT_CURRENT,
+                                "receipt " + s.amends() + " has already been corrected by a later declaration");
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE submission SET superseded_by = ? WHERE id = ? AND superseded_by IS NULL")) {
+                    ps.setString(1, s.id());
+                    ps.setString(2, s.amends());
+                    if (ps.executeUpdate() != 1) {
+                        throw new StoreConflict(StoreConflict.Kind.AMENDS_NOT_CURRENT,
+                                "receipt " + s.amends() + " has already been corrected by a later declaration");
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_event (id, at, action, submission_id,"
+                    + " actor, detail) VALUES (?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, UUID.randomUUID().toString());
+                ps.setObject(2, OffsetDateTime.ofInstant(s.receivedAt(), ZoneOffset.UTC));
+                ps.setString(3, s.amends() == null ? "SUBMISSION_ACCEPTED" : "AMENDMENT_ACCEPTED");
+                ps.setString(4, s.id());
+                ps.setString(5, truncate(s.actor(), 256));
+                ps.setString(6, truncate("status=" + s.status() + " sha256=" + s.packageSha256()
+                        + (s.amends() == null ? "" : " amends=" + s.amends()), 2000));
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private static void checkAmendable(Connection c, NewSubmission s) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT mining_licence, period, superseded_by FROM submission WHERE id = ?")) {
+            ps.setString(1, s.amends());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || !rs.getString(1).equals(s.miningLicence()) || !rs.getString(2).equals(s.period())) {
+                    throw new StoreConflict(StoreConflict.Kind.AMENDS_UNKNOWN, "amends names " + s.amends()
+                            + ", which is no receipt of mining licence " + s.miningLicence() + " for " + s.period());
+                }
+                if (rs.getString(3) != null) {
+                    throw new StoreConflict(StoreConflict.Kind.AMENDS_NOT_CURRENT, "receipt " + s.amends()
+                            + " has already been corrected by " + rs.getString(3));
+                }
+            }
+        }
+    }
+
+    private static void insertSubmission(Connection c, NewSubmission s) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO submission (id, package_sha256, package_size, "
+                + "period, jurisdiction, uscc, mining_licence, status, received_at, signing_time, signer_subject, "
+                + "amends, declaration_json, receipt_json, receipt_cms) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, s.id());
+            ps.setString(2, s.packageSha256());
+            ps.setLong(3, s.packageSize());
+            ps.setString(4, s.period());
+            ps.setString(5, s.jurisdiction());
+            ps.setString(6, s.uscc());
+            ps.setString(7, s.miningLicence());
+            ps.setString(8, s.status());
+            ps.setObject(9, OffsetDateTime.ofInstant(s.receivedAt(), ZoneOffset.UTC));
+            ps.setObject(10, s.signingTime() == null ? null
+                    : OffsetDateTime.ofInstant(s.signingTime(), ZoneOffset.UTC), java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+            ps.setString(11, truncate(s.signerSubject(), 1024));
+            ps.setString(12, s.amends());
+            ps.setString(13, s.declarationJson());
+            ps.setString(14, s.receiptJson());
+            ps.setBytes(15, s.receiptCms());
+            ps.executeUpdate();
+        }
+    }
+
+    private static void insertChunks(Connection c, String id, Path file) throws SQLException, IOException {
+        try (InputStream in = Files.newInputStream(file);
+             PreparedStatement ps = c.prepareStatement(
+                     "INSERT INTO package_chunk (submission_id, seq, bytes) VALUES (?, ?, ?)")) {
+            int seq = 0;
+            while (true) {
+                byte[] chunk = in.readNBytes(CHUNK_BYTES);
+                if (chunk.length == 0) {
+                    break;
+                }
+                ps.setString(1, id);
+                ps.setInt(2, seq++);
+                ps.setBytes(3, chunk);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private static void insertFindings(Connection c, NewSubmission s) throws SQLException {
+        try (PreparedStatement f = c.prepareStatement("INSERT INTO finding (submission_id, seq, rule_id, severity, "
+                + "disposition, path, finding_json) VALUES (?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement g = c.prepareStatement("INSERT INTO flag (submission_id, seq, rule_id, disposition, "
+                     + "state, jurisdiction, uscc, mining_licence, period, created_at) "
+                     + "VALUES (?, ?, ?, ?, 'CANDIDATE', ?, ?, ?, ?, ?)")) {
+            int seq = 0;
+            for (FindingRow row : s.findings()) {
+                f.setString(1, s.id());
+                f.setInt(2, seq);
+                f.setString(3, truncate(row.ruleId(), 40));
+                f.setString(4, row.severity());
+                f.setString(5, row.disposition());
+                f.setString(6, truncate(row.path(), 512));
+                f.setString(7, row.json());
+                f.executeUpdate();
+                if ("FLAG".equals(row.severity())) {
+                    g.setString(1, s.id());
+                    g.setInt(2, seq);
+                    g.setString(3, truncate(row.ruleId(), 40));
+                    g.setString(4, row.disposition() == null ? "ABNORMAL_LIST" : row.disposition());
+                    g.setString(5, s.jurisdiction());
+                    g.setString(6, s.uscc());
+                    g.setString(7, s.miningLicence());
+                    g.setString(8, s.period());
+                    g.setObject(9, OffsetDateTime.ofInstant(s.receivedAt(), ZoneOffset.UTC));
+                    g.executeUpdate();
+                }
+                seq++;
+            }
+        }
+    }
+
+    static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    /** Reads one chunk of a stored package (chunks are immutable, so each read can be its own transaction). */
+    public Optional<byte[]> chunk(String id, int seq) {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT bytes FROM package_chunk WHERE submission_id = ? AND seq = ?")) {
+                ps.setString(1, id);
+                ps.setInt(2, seq);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    static List<String> strings(ResultSet rs) throws SQLException {
+        List<String> out = new ArrayList<>();
+        while (rs.next()) {
+            out.add(rs.getString(1));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,222 @@
+package org.minedecl.server.submission;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.minedecl.server.config.ServerSettings;
+import org.minedecl.server.problem.AuditLog;
+import org.minedecl.server.problem.Problem;
+import org.minedecl.server.receipt.ReceiptKeyService;
+import org.minedecl.server.rules.RuleService;
+import org.minedecl.server.trust.PackageCheck;
+import org.minedecl.shared.declaration.Declaration;
+import org.minedecl.shared.pkg.CheckResult;
+import org.minedecl.shared.pkg.VerificationReport;
+import org.minedecl.shared.receipt.Receipt;
+import org.minedecl.shared.receipt.ReceiptJson;
+import org.minedecl.shared.rules.DeclarationValidator;
+import org.minedecl.shared.rules.Finding;
+import org.minedecl.shared.rules.Severity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One upload from spooled bytes to a receipt: replay check, package verification as of the receipt time,
+ * the rules as of the signing date (with the previous accepted declaration of the same licence), one
+ * transaction, and only then the receipt. Every refusal is a {@link Problem}; nothing is stored for it.
+ */
+@Singleton
+public class SubmissionService {
+    private static final Logger LOG = LoggerFactory.getLogger(SubmissionService.class);
+    private final SubmissionRepository repository;
+    private final PackageCheck packageCheck;
+    private final RuleService rules;
+    private final ReceiptKeyService keys;
+    private final Clock clock;
+    private final ServerSettings settings;
+    private final ObjectMapper json;
+    /** Megabytes of packages being written at once (see {@link ServerSettings#storeBudgetMb()}). */
+    private final java.util.concurrent.Semaphore storeBudget;
+
+    public SubmissionService(SubmissionRepository repository, PackageCheck packageCheck, RuleService rules,
+                             ReceiptKeyService keys, Clock clock, ServerSettings settings, ObjectMapper json) {
+        this.repository = repository;
+        this.packageCheck = packageCheck;
+        this.rules = rules;
+        this.keys = keys;
+        this.clock = clock;
+        this.settings = settings;
+        this.json = json;
+        this.storeBudget = new java.util.concurrent.Semaphore(Math.max(1, settings.storeBudgetMb()), true);
+    }
+
+    /** The answer to an accepted upload: the receipt, and whether it was created now or replayed. */
+    public record Outcome(boolean created, Receipt receipt, byte[] signedReceipt) {
+    }
+
+    public Outcome submit(UploadSpooler.Spooled upload, String remote) {
+        Optional<Outcome> replay = replay(upload.sha256());
+        if (replay.isPresent()) {
+            AuditLog.accepted(remote, replay.get().receipt().receiptId(), upload.sha256(),
+                    replay.get().receipt().status().name(), true);
+            return replay.get();
+        }
+        Instant receivedAt = clock.instant();
+        VerificationReport report = packageCheck.verify(upload.file(), receivedAt);
+        if (!report.valid()) {
+            throw packageProblem(report).exception();
+        }
+        byte[] declarationBytes = report.declarationBytes();
+        Declaration parsed = rules.parse(declarationBytes);
+        String licence = parsed == null || parsed.licences() == null || parsed.licences().mining() == null ? null
+                : parsed.licences().mining().number();
+        Declaration previous = null;
+        if (licence != null && parsed.parsedPeriod() != null) {
+            previous = repository.findPreviousDeclaration(licence, parsed.period())
+                    .map(j -> rules.parse(j.getBytes(StandardCharsets.UTF_8)))
+                    .orElse(null);
+        }
+        LocalDate signingDate = LocalDate.ofInstant(report.signingTime() == null ? receivedAt : report.signingTime(),
+                settings.zoneId());
+        DeclarationValidator.ValidationResult result = rules.validate(declarationBytes, signingDate, previous);
+        Declaration d = result.declaration();
+        if (d == null) {
+            // not a JSON object at all, or over a parser limit (depth, number/string length, size, duplicate keys)
+            throw Problem.of(HttpStatus.BAD_REQUEST, "DECLARATION_UNREADABLE",
+                    "declaration.json cannot be read as a declaration").withFindings(result.findings()).exception();
+        }
+        if (result.hasErrors() || d == null || d.enterprise() == null || d.licences() == null
+                || d.licences().mining() == null || d.licences().mining().number() == null || d.period() == null
+                || d.jurisdiction() == null) {
+            throw Problem.of(HttpStatus.UNPROCESSABLE_ENTITY, "DECLARATION_INVALID",
+                    "the declaration has ERROR findings").withFindings(errorsFirst(result.findings())).exception();
+        }
+        String amends = d.amends() == null || d.amends().isBlank() ? null : d.amends();
+        if (amends == null) {
+            Optional<String> current = repository.findCurrentFiling(d.licences().mining().number(), d.period());
+            if (current.isPresent()) {
+                // the identical package may have been stored while this one was being checked: that is a replay
+                Optional<Outcome> late = replay(upload.sha256());
+                if (late.isPresent()) {
+                    return late.get();
+                }
+                throw periodTaken(d, current.get()).exception();
+            }
+        }
+        boolean flagged = result.findings().stream().anyMatch(f -> f.severity() == Severity.FLAG);
+        Receipt receipt = new Receipt(UUID.randomUUID().toString(), upload.sha256(), d.period(),
+                d.enterprise().uscc(), d.licences().mining().number(), d.jurisdiction(), receivedAt,
+                flagged ? Receipt.Status.FLAGGED : Receipt.Status.ACCEPTED, result.findings(), amends,
+                rules.packs(), null);
+        byte[] signed = keys.signer().sign(receipt);
+        List<SubmissionRepository.FindingRow> rows = new ArrayList<>();
+        for (Finding f : result.findings()) {
+            rows.add(new SubmissionRepository.FindingRow(f.ruleId(), f.severity().name(),
+                    f.disposition() == null ? null : f.disposition().name(), f.path(), toJson(f)));
+        }
+        var row = new SubmissionRepository.NewSubmission(receipt.receiptId(), upload.sha256(), upload.size(),
+                upload.file(), d.period(), d.jurisdiction(), d.enterprise().uscc(), d.licences().mining().number(),
+                receipt.status().name(), receivedAt, report.signingTime(),
+                report.signer() == null ? null : report.signer().getSubjectX500Principal().getName(), amends,
+                new String(declarationBytes, StandardCharsets.UTF_8),
+                new String(ReceiptJson.toBytes(receipt), StandardCharsets.UTF_8), signed, rows, remote);
+        int permits = (int) Math.max(1, Math.min(Math.max(1, settings.storeBudgetMb()), upload.size() >> 20));
+        storeBudget.acquireUninterruptibly(permits);
+        try {
+            repository.store(row);
+        } catch (SubmissionRepository.StoreConflict e) {
+            switch (e.kind()) {
+                case AMENDS_UNKNOWN:
+                    throw Problem.of(HttpStatus.UNPROCESSABLE_ENTITY, "AMENDS_UNKNOWN", e.getMessage()).exception();
+                case AMENDS_NOT_CURRENT:
+                    throw Problem.of(HttpStatus.CONFLICT, "AMENDS_NOT_CURRENT", e.getMessage()).exception();
+                default:
+                    throw periodTaken(d, "?").exception();
+            }
+        } catch (SubmissionRepository.StorageFailure e) {
+            return afterFailedStore(upload.sha256(), d, e);
+        } finally {
+            storeBudget.release(permits);
+        }
+        AuditLog.accepted(remote, receipt.receiptId(), upload.sha256(), receipt.status().name(), false);
+        return new Outcome(true, receipt, signed);
+    }
+
+    /**
+     * A store that failed on a constraint usually lost a race: the identical package (then replay its receipt)
+     * or another first filing of the same quarter (then 409). Anything else is a storage problem (503).
+     */
+    private Outcome afterFailedStore(String sha256, Declaration d, RuntimeException failure) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            Optional<Outcome> replay = replay(sha256);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+            if (d.amends() == null) {
+                Optional<String> current = repository.findCurrentFiling(d.licences().mining().number(), d.period());
+                if (current.isPresent()) {
+                    throw periodTaken(d, current.get()).exception();
+                }
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        LOG.error("storing a submission failed: {}", failure.getMessage());
+        throw Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "STORAGE_UNAVAILABLE",
+                "the submission could not be stored; nothing was kept, try again").exception();
+    }
+
+    private Optional<Outcome> replay(String sha256) {
+        return repository.findReceiptByPackage(sha256).map(r -> {
+            try {
+                return new Outcome(false, ReceiptJson.fromBytes(r.receiptJson().getBytes(StandardCharsets.UTF_8)),
+                        r.receiptCms());
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("stored receipt " + r.id() + " unreadable", e);
+            }
+        });
+    }
+
+    private static Problem periodTaken(Declaration d, String current) {
+        return Problem.of(HttpStatus.CONFLICT, "PERIOD_ALREADY_FILED", "mining licence "
+                + d.licences().mining().number() + " already has an accepted declaration for " + d.period()
+                + " (receipt " + current + "); a correction must name it in \"amends\"");
+    }
+
+    static Problem packageProblem(VerificationReport report) {
+        CheckResult failed = report.firstFailure().orElse(new CheckResult("package", false, "PACKAGE_INVALID",
+                "PACKAGE_INVALID", "the package was not verified"));
+        String category = failed.category() == null ? "PACKAGE_INVALID" : failed.category();
+        HttpStatus status = "PACKAGE_INVALID".equals(category) ? HttpStatus.BAD_REQUEST
+                : HttpStatus.UNPROCESSABLE_ENTITY;
+        List<CheckResult> failures = report.checks().stream().filter(c -> !c.passed()).toList();
+        return Problem.of(status, category, AuditLog.escape(failed.detail())).withChecks(failures);
+    }
+
+    private static List<Finding> errorsFirst(List<Finding> findings) {
+        List<Finding> out = new ArrayList<>(findings);
+        out.sort((a, b) -> Boolean.compare(b.severity() == Severity.ERROR, a.severity() == Severity.ERROR));
+        return out;
+    }
+
+    private String toJson(Finding f) {
+        try {
+            return json.writeValueAsString(f);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("finding not serializable", e);
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package org.minedecl.server.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.minedecl.server.process.ServerProcess;
+import org.minedecl.server.support.Declarations;
+import org.minedecl.server.support.SignedPackages;
+import org.minedecl.shared.bench.BenchmarkReport;
+import org.minedecl.shared.pkg.PackageVerifier;
+import org.minedecl.shared.pkg.VerificationReport;
+import org.minedecl.shared.receipt.Receipt;
+import org.minedecl.shared.receipt.ReceiptKeys;
+import org.minedecl.shared.receipt.ReceiptSigner;
+
+/**
+ * Server ingest benchmark (README "Benchmarks"): the real server jar (-Xmx512m, embedded H2) takes N distinct
+ * signed 64 KB packages from 32 concurrent clients; reported beside the ceiling of the same machine in the same
+ * run (package verification + receipt signing alone, in process, on as many threads as cores), then 50 concurrent
+ * 20 MB uploads to the same 512 MB server. Writes the "server" section of docs/benchmarks.md.
+ */
+public final class ServerBenchmark {
+    private static final int CLIENTS = 32;
+    private static final int SMALL = Integer.getInteger("bench.small", 1500);
+    private static final int BIG = Integer.getInteger("bench.big", 50);
+
+    private ServerBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Files.createTempDirectory("minedecl-bench");
+        Path dataDir = root.resolve("data");
+        SignedPackages small = new SignedPackages(root.resolve("small"), 60 * 1024);
+        small.installTrust(dataDir.resolve("trust"));
+        System.out.println("signing " + (SMALL + 200) + " packages of ~64 KB ...");
+        List<Path> smallPkgs = new ArrayList<>();
+        for (int i = 0; i < SMALL + 200; i++) {
+            smallPkgs.add(small.signTo(Declarations.example(), root.resolve("small/p" + i + ".asice")));
+        }
+        long pkgSize = Files.size(smallPkgs.get(0));
+
+        double ceiling = ceiling(small, smallPkgs.subList(0, 600));
+        System.out.printf("ceiling: %.1f packages/s%n", ceiling);
+
+        Path log = root.resolve("server.log");
+        String smallResult;
+        String bigResult;
+        try (ServerProcess server = ServerProcess.start(dataDir, "512m", Map.of(), log)) {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            run(http, server.uri(), smallPkgs.subList(0, 200), CLIENTS); // warm-up
+            Run r = run(http, server.uri(), smallPkgs.subList(200, smallPkgs.size()), CLIENTS);
+            long heap = heapUsedMiB(server.pid());
+            smallResult = String.format("| ingest, %d clients, %d distinct %d-byte packages | %.1f packages/s | %.0f%% |"
+                    + " p50 %.1f ms, p99 %.1f ms | %d accepted, %d other | %s |%n", CLIENTS, SMALL, pkgSize,
+                    r.throughput(), 100 * r.throughput() / ceiling, r.p(50), r.p(99), r.ok, r.other,
+                    heap < 0 ? "n/a" : heap + " MiB used after the run");
+            System.out.print(smallResult);
+
+            SignedPackages big = new SignedPackages(root.resolve("big"), 20 * 1024 * 1024);
+            System.out.println("signing " + BIG + " packages of ~20 MB ...");
+            List<Path> bigPkgs = new ArrayList<>();
+            for (int i = 0; i < BIG; i++) {
+                bigPkgs.add(big.signTo(Declarations.example(), root.resolve("big/p" + i + ".asice")));
+            }
+            Run b = run(http, server.uri(), bigPkgs, BIG);
+            long bigHeap = heapUsedMiB(server.pid());
+            boolean alive = isAlive(http, server.uri());
+            bigResult = String.format("| %d concurrent uploads of %d bytes, server -Xmx512m | %.2f packages/s "
+                    + "(%.0f MB/s) | | p50 %.0f ms, p99 %.0f ms | %d accepted, %d other; server %s | %s |%n", BIG,
+                    Files.size(bigPkgs.get(0)), b.throughput(), b.throughput() * Files.size(bigPkgs.get(0)) / 1e6,
+                    b.p(50), b.p(99), b.ok, b.other, alive ? "alive, no OutOfMemoryError" : "NOT ANSWERING",
+                    bigHeap < 0 ? "n/a" : bigHeap + " MiB used after the run");
+            System.out.print(bigResult);
+            if (Files.readString(log).contains("OutOfMemoryError")) {
+                bigResult += "\nThe server log shows an OutOfMemoryError.\n";
+            }
+        }
+        BenchmarkReport.writeSection("server", "Server ingest (POST /api/v1/submissions)",
+                "The shaded server jar as its own process (`-Xmx512m -XX:+UseSerialGC`, embedded H2 in a temp data "
+                + "directory, WRITE_DELAY=0), driven over HTTP from this JVM on the same machine. The ceiling is "
+                + "package verification (ZIP, manifest digests, CAdES signature, chain, CRLs) plus receipt signing "
+                + "in process on " + Runtime.getRuntime().availableProcessors() + " threads, no HTTP, no database: "
+                + String.format("**%.1f packages/s**", ceiling) + ".\n\n"
+                + "| load | throughput | share of ceiling | latency | answers | server heap |\n"
+                + "|---|---|---|---|---|---|\n" + smallResult + bigResult
+                + "\nTargets: ingest >= 50% of the ceiling and p99 < 200 ms at 32 clients; 50 concurrent 20 MB "
+                + "uploads under a 512 MB heap without running out of memory.\n");
+    }
+
+    private static double ceiling(SignedPackages pkgs, List<Path> files) throws Exception {
+        ReceiptKeys keys = ReceiptKeys.generate("bench", Instant.now());
+        ReceiptSigner signer = new ReceiptSigner(keys.privateKey(), keys.certificate());
+        int threads = Runtime.getRuntime().availableProcessors();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (int round = 0; round < 2; round++) { // first round warms up
+                ConcurrentLinkedQueue<Path> queue = new ConcurrentLinkedQueue<>(files);
+                // one policy (trust anchor + CRLs) per round, as the server reads its trust directory once
+                org.minedecl.shared.pkg.VerificationPolicy policy = pkgs.pki().policy(Instant.now());
+                AtomicInteger valid = new AtomicInteger();
+                long start = System.nanoTime();
+                List<Future<?>> fs = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    fs.add(pool.submit(() -> {
+                        for (Path p; (p = queue.poll()) != null; ) {
+                            VerificationReport r = new PackageVerifier(policy).verify(p);
+                            if (r.valid()) {
+                                valid.incrementAndGet();
+                            }
+                            signer.sign(new Receipt("r", "00", "2026Q3", "u", "l", "140525", Instant.now(),
+                                    Receipt.Status.ACCEPTED, List.of(), null, List.of(), null));
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : fs) {
+                    f.get();
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                if (valid.get() != files.size()) {
+                    throw new IllegalStateException("only " + valid.get() + " of " + files.size() + " verified");
+                }
+                if (round == 1) {
+                    return files.size() / seconds;
+                }
+            }
+            throw new IllegalStateException();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static final class Run {
+        final List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        int ok;
+        int other;
+        double seconds;
+
+        double throughput() {
+            return (ok + other) / seconds;
+        }
+
+        double p(int pct) {
+            List<Double> s = new ArrayList<>(latencies);
+            Collections.sort(s);
+            return s.isEmpty() ? 0 : s.get(Math.min(s.size() - 1, (int) Math.ceil(pct / 100.0 * s.size()) - 1));
+        }
+    }
+
+    private static Run run(HttpClient http, URI base, List<Path> files, int clients) throws Exception {
+        Run run = new Run();
+        ConcurrentLinkedQueue<Path> queue = new ConcurrentLinkedQueue<>(files);
+        AtomicInteger ok = new AtomicInteger();
+        AtomicInteger other = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        List<Future<?>> fs = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            fs.add(pool.submit(() -> {
+                for (Path p; (p = queue.poll()) != null; ) {
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/submissions"))
+                            .timeout(Duration.ofMinutes(10)).header("Content-Type", "application/vnd.etsi.asic-e+zip")
+                            .POST(HttpRequest.BodyPublishers.ofFile(p)).build(), HttpResponse.BodyHandlers.ofString());
+                    run.latencies.add((System.nanoTime() - t0) / 1e6);
+                    if (r.statusCode() == 201) {
+                        ok.incrementAndGet();
+                    } else {
+                        other.incrementAndGet();
+                        System.out.println("unexpected " + r.statusCode() + ": " + r.body());
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : fs) {
+            f.get();
+        }
+        run.seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdownNow();
+        run.ok = ok.get();
+        run.other = other.get();
+        return run;
+    }
+
+    private static boolean isAlive(HttpClient http, URI base) {
+        try {
+            return http.send(HttpRequest.newBuilder(base.resolve("/health")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    /** Heap in use in the server process after a full GC (jcmd GC.heap_info), or -1 when jcmd is unavailable. */
+    private static long heapUsedMiB(long pid) {
+        try {
+            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "GC.heap_info").start();
+            String out = new String(p.getInputStream().readAllBytes());
+            p.waitFor();
+            long used = 0;
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(out);
+            while (m.find()) {
+                used += Long.parseLong(m.group(1));
+            }
+            return used == 0 ? -1 : used / 1024;
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,329 @@
+package org.minedecl.server.submission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.minedecl.server.support.Api;
+import org.minedecl.server.support.Declarations;
+import org.minedecl.server.support.SignedPackages;
+import org.minedecl.server.support.Rows;
+import org.minedecl.shared.receipt.ReceiptVerifier;
+
+/**
+ * The upload and reading API, run against H2 ({@link SubmissionApiH2Test}) and PostgreSQL
+ * ({@link SubmissionApiPostgresTest}) alike.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class SubmissionApiContract implements TestPropertyProvider {
+    /** A small upload limit, so that the 413 tests stay quick. */
+    static final long LIMIT = 2L * 1024 * 1024;
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    DataSource dataSource;
+
+    Api api;
+    Path dataDir;
+    SignedPackages packages;
+
+    Map<String, String> commonProperties() {
+        try {
+            dataDir = Files.createTempDirectory("minedecl-api-test");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        packages = new SignedPackages(dataDir.resolveSibling(dataDir.getFileName() + "-work"));
+        packages.installTrust(dataDir.resolve("trust"));
+        return Map.of("minedecl.data-dir", dataDir.toString(), "minedecl.dev-read", "true",
+                "minedecl.max-upload-bytes", String.valueOf(LIMIT), "micronaut.server.port", "-1");
+    }
+
+    @BeforeEach
+    void client() {
+        api = new Api(server.getURI());
+    }
+
+    byte[] pkg(Declarations d) {
+        return packages.sign(d);
+    }
+
+    long tempFiles() throws IOException {
+        try (Stream<Path> s = Files.list(dataDir.resolve("tmp"))) {
+            return s.count();
+        }
+    }
+
+    static String sha256(byte[] b) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+    }
+
+    X509Certificate serverCertificate() throws Exception {
+        Api.Answer pem = api.get("/api/v1/server-certificate");
+        assertThat(pem.status()).isEqualTo(200);
+        return (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(pem.body()));
+    }
+
+    @Test
+    void anAcceptedPackageGets201WithAReceiptThatVerifiesWithTheServerCertificate() throws Exception {
+        byte[] pkg = pkg(Declarations.example());
+
+        Api.Answer a = api.upload(pkg);
+
+        assertThat(a.status()).as(a.text()).isEqualTo(201);
+        JsonNode receipt = a.json().path("receipt");
+        assertThat(receipt.path("packageSha256").asText()).isEqualTo(sha256(pkg));
+        assertThat(receipt.path("period").asText()).isEqualTo("2026Q3");
+        assertThat(receipt.path("status").asText()).isEqualTo("ACCEPTED");
+        ReceiptVerifier.Result check = ReceiptVerifier.verify(
+                Base64.getDecoder().decode(a.json().path("signedReceipt").asText()), serverCertificate());
+        assertThat(check.valid()).as(check.problem()).isTrue();
+        assertThat(check.receipt().receiptId()).isEqualTo(receipt.path("receiptId").asText());
+        assertThat(Rows.count(dataSource, "SELECT COUNT(*) FROM submission WHERE package_sha256 = ?", sha256(pkg)))
+                .isEqualTo(1);
+        assertThat(Rows.count(dataSource, "SELECT COUNT(*) FROM audit_event WHERE submission_id = ?",
+                check.receipt().receiptId())).isEqualTo(1);
+        assertThat(tempFiles()).isZero();
+    }
+
+    @Test
+    void theStoredPackageReadsBackByteIdentical() throws Exception {
+        byte[] pkg = pkg(Declarations.example());
+        String id = api.upload(pkg).json().path("receipt").path("receiptId").asText();
+
+        Api.Answer back = api.get("/api/v1/submissions/" + id + "/package");
+
+        assertThat(back.status()).isEqualTo(200);
+        assertThat(back.body()).isEqualTo(pkg);
+    }
+
+    @Test
+    void theIdenticalPackageAgainGets200WithTheOriginalReceipt() throws Exception {
+        byte[] pkg = pkg(Declarations.example());
+        Api.Answer first = api.upload(pkg);
+
+        Api.Answer again = api.upload(pkg);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().path("signedReceipt").asText()).isEqualTo(first.json().path("signedReceipt").asText());
+        assertThat(Rows.count(dataSource, "SELECT COUNT(*) FROM submission WHERE package_sha256 = ?", sha256(pkg)))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void fiftyConcurrentIdenticalUploadsMakeExactlyOneRow() throws Exception {
+        byte[] pkg = pkg(Declarations.example());
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        List<Future<Api.Answer>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 50; i++) {
+                answers.add(pool.submit((Callable<Api.Answer>) () -> {
+                    start.await();
+                    return api.upload(pkg);
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            List<String> receipts = new ArrayList<>();
+            for (Future<Api.Answer> f : answers) {
+                Api.Answer a = f.get();
+                statuses.add(a.status());
+                receipts.add(a.json().path("signedReceipt").asText());
+            }
+            assertThat(statuses).containsOnly(200, 201);
+            assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(1);
+            assertThat(receipts.stream().distinct().count()).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(Rows.count(dataSource, "SELECT COUNT(*) FROM submission WHERE package_sha256 = ?", sha256(pkg)))
+                .isEqualTo(1);
+        assertThat(tempFiles()).isZero();
+    }
+
+    @Test
+    void aSecondDeclarationForTheSameLicenceAndPeriodIs409PeriodAlreadyFiled() {
+        Declarations d = Declarations.example();
+        assertThat(api.upload(pkg(d)).status()).isEqualTo(201);
+        Map<String, Long> before = Rows.all(dataSource);
+
+        Api.Answer second = api.upload(pkg(d.declarantName("王五")));
+
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.contentType()).startsWith("application/problem+json");
+        assertThat(second.code()).isEqualTo("PERIOD_ALREADY_FILED");
+        assertThat(Rows.all(dataSource)).isEqualTo(before);
+    }
+
+    @Test
+    void anAmendmentSupersedesTheEarlierReceiptAndBothStayReadableAndLinked() {
+        Declarations d = Declarations.example();
+        String first = api.upload(pkg(d)).json().path("receipt").path("receiptId").asText();
+
+        Api.Answer amended = api.upload(pkg(d.declarantName("王五").amends(first)));
+
+        assertThat(amended.status()).as(amended.text()).isEqualTo(201);
+        String second = amended.json().path("receipt").path("receiptId").asText();
+        assertThat(amended.json().path("receipt").path("amends").asText()).isEqualTo(first);
+        JsonNode old = api.get("/api/v1/submissions/" + first).json();
+        JsonNode now = api.get("/api/v1/submissions/" + second).json();
+        assertThat(old.path("supersededBy").asText()).isEqualTo(second);
+        assertThat(now.path("amends").asText()).isEqualTo(first);
+        assertThat(api.get("/api/v1/submissions/" + first + "/receipt").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anAmendmentOfAnAlreadyCorrectedReceiptIs409AndOneOfAnUnknownReceiptIs422() {
+        Declarations d = Declarations.example();
+        String first = api.upload(pkg(d)).json().path("receipt").path("receiptId").asText();
+        assertThat(api.upload(pkg(d.declarantName("王五").amends(first))).status()).isEqualTo(201);
+        Map<String, Long> before = Rows.all(dataSource);
+
+        Api.Answer stale = api.upload(pkg(d.declarantName("赵六").amends(first)));
+        Api.Answer unknown = api.upload(pkg(Declarations.example().amends("no-such-receipt")));
+
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.code()).isEqualTo("AMENDS_NOT_CURRENT");
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.code()).isEqualTo("AMENDS_UNKNOWN");
+        assertThat(Rows.all(dataSource)).isEqualTo(before);
+    }
+
+    @Test
+    void aDeclarationWithErrorsIs422WithItsFindingsAndNothingIsStored() throws Exception {
+        Map<String, Long> before = Rows.all(dataSource);
+
+        Api.Answer a = api.upload(pkg(Declarations.example().fund("1250000.00", "90000.00", "35000.00", "9.00")));
+
+        assertThat(a.status()).isEqualTo(422);
+        assertThat(a.code()).isEqualTo("DECLARATION_INVALID");
+        assertThat(a.json().path("findings").get(0).path("severity").asText()).isEqualTo("ERROR");
+        assertThat(a.json().path("findings").findValuesAsText("ruleId")).contains("CORE-FUND-01");
+        assertThat(Rows.all(dataSource)).isEqualTo(before);
+        assertThat(tempFiles()).isZero();
+    }
+
+    @Test
+    void aBrokenContainerIs400PackageInvalidAndNothingIsStored() throws Exception {
+        Map<String, Long> before = Rows.all(dataSource);
+
+        Api.Answer a = api.upload("this is not a zip".getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(a.status()).isEqualTo(400);
+        assertThat(a.contentType()).startsWith("application/problem+json");
+        assertThat(a.code()).isEqualTo("PACKAGE_INVALID");
+        assertThat(Rows.all(dataSource)).isEqualTo(before);
+        assertThat(tempFiles()).isZero();
+    }
+
+    @Test
+    void anUploadOverTheLimitIs413WithContentLengthAndWhenChunked() throws Exception {
+        Map<String, Long> before = Rows.all(dataSource);
+
+        Api.Answer sized = api.upload(new byte[(int) LIMIT + 1]);
+        Api.Answer chunked = api.uploadChunked(() -> endless());
+
+        assertThat(sized.status()).isEqualTo(413);
+        assertThat(sized.code()).isEqualTo("PAYLOAD_TOO_LARGE");
+        assertThat(chunked.status()).isEqualTo(413);
+        assertThat(chunked.code()).isEqualTo("PAYLOAD_TOO_LARGE");
+        assertThat(Rows.all(dataSource)).isEqualTo(before);
+        assertThat(tempFiles()).isZero();
+    }
+
+    /** 32 MiB of zeros, produced lazily: far over the limit, never in memory. */
+    static InputStream endless() {
+        return new InputStream() {
+            long left = 32L << 20;
+
+            @Override
+            public int read() {
+                return left-- > 0 ? 0 : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, left);
+                java.util.Arrays.fill(b, off, off + n, (byte) 0);
+                left -= n;
+                return n;
+            }
+        };
+    }
+
+    @Test
+    void anOpeningBalanceUnlikeLastQuartersClosingIsFlaggedAndListedAsAbnormalListCandidate() {
+        Declarations q3 = Declarations.example();
+        assertThat(api.upload(pkg(q3)).status()).isEqualTo(201);
+
+        Api.Answer q4 = api.upload(pkg(Declarations.example().licence(q3.licence()).period("2026Q3")
+                .period("2026Q4").fund("1300000.00", "90000.00", "35000.00", "1355000.00")));
+
+        assertThat(q4.status()).as(q4.text()).isEqualTo(201);
+        assertThat(q4.json().path("receipt").path("status").asText()).isEqualTo("FLAGGED");
+        assertThat(q4.json().path("receipt").path("findings").findValuesAsText("ruleId")).contains("CORE-CONS-01");
+        String id = q4.json().path("receipt").path("receiptId").asText();
+        JsonNode list = api.get("/api/v1/abnormal-list?jurisdiction=140500").json();
+        assertThat(list.path("entries").findValuesAsText("submissionId")).contains(id);
+        JsonNode byRule = api.get("/api/v1/submissions?ruleId=CORE-CONS-01&status=FLAGGED&jurisdiction=140000").json();
+        assertThat(byRule.path("items").findValuesAsText("id")).contains(id);
+    }
+
+    @Test
+    void listingFiltersByUsccAndPeriodAndPages() {
+        Declarations d = Declarations.example();
+        api.upload(pkg(d));
+        api.upload(pkg(Declarations.example()));
+
+        JsonNode page = api.get("/api/v1/submissions?uscc=91140525MA0JX7RP19&period=2026Q3&page=0&size=1").json();
+
+        assertThat(page.path("items")).hasSize(1);
+        assertThat(page.path("total").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(api.get("/api/v1/submissions?period=2026Q9").code()).isEqualTo("BAD_PARAMETER");
+    }
+
+    @Test
+    void unknownPathsAndSubmissionsAreProblemsWithCodes() {
+        Api.Answer route = api.get("/api/v1/nothing-here");
+        Api.Answer missing = api.get("/api/v1/submissions/nope");
+
+        assertThat(route.status()).isEqualTo(404);
+        assertThat(route.contentType()).startsWith("application/problem+json");
+        assertThat(route.code()).isEqualTo("NOT_FOUND");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.code()).isEqualTo("SUBMISSION_NOT_FOUND");
+    }
+}
