@@ -1,5 +1,7 @@
 package org.minedecl.client.cli;
 
+import org.minedecl.shared.signature.CertificateFiles;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -46,10 +48,10 @@ public class ReceiptCommand implements Runnable {
         public Integer call() {
             X509Certificate cert;
             byte[] bytes;
-            try (InputStream in = Files.newInputStream(serverCert)) {
-                cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+            try {
+                cert = CertificateFiles.certificates(java.util.List.of(serverCert)).get(0);
                 bytes = Files.readAllBytes(receipt);
-            } catch (IOException | CertificateException e) {
+            } catch (IOException e) {
                 err.println("minedecl receipt verify: cannot read " + e.getMessage());
                 return ExitCodes.USAGE;
             }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.minedecl.shared.signature.CertificateFiles;
 import org.minedecl.shared.pkg.CheckResult;
 import org.minedecl.shared.pkg.PackageVerifier;
 import org.minedecl.shared.pkg.VerificationPolicy;
@@ -60,8 +61,8 @@ public class VerifyCommand implements Callable<Integer> {
         List<X509Certificate> anchors;
         List<X509CRL> crls;
         try {
-            anchors = PkiFiles.certificates(trust);
-            crls = PkiFiles.crls(crl);
+            anchors = CertificateFiles.certificates(trust);
+            crls = CertificateFiles.crls(crl);
         } catch (Exception e) {
             System.err.println("minedecl verify: " + e.getMessage());
             return ExitCodes.USAGE;

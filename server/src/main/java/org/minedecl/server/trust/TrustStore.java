@@ -1,5 +1,7 @@
 package org.minedecl.server.trust;
 
+import org.minedecl.shared.signature.CertificateFiles;
+
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,21 +75,16 @@ public class TrustStore {
         List<X509Certificate> anchors = new ArrayList<>();
         List<X509CRL> crls = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
-            CertificateFactory cf = CertificateFactory.getInstance("X.509");
             for (Path p : files) {
                 if (!Files.isRegularFile(p)) {
                     continue;
                 }
                 String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                try (InputStream in = Files.newInputStream(p)) {
+                try {
                     if (name.endsWith(".crl")) {
-                        for (CRL crl : cf.generateCRLs(in)) {
-                            crls.add((X509CRL) crl);
-                        }
+                        crls.addAll(CertificateFiles.crls(List.of(p)));
                     } else if (name.endsWith(".pem") || name.endsWith(".crt") || name.endsWith(".cer")) {
-                        for (Certificate c : cf.generateCertificates(in)) {
-                            anchors.add((X509Certificate) c);
-                        }
+                        anchors.addAll(CertificateFiles.certificates(List.of(p)));
                     }
                 } catch (Exception e) {
                     LOG.warn("trust directory: skipping {}: {}", p.getFileName(), e.getMessage());

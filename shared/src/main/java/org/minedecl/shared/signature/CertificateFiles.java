@@ -1,4 +1,4 @@
-package org.minedecl.client.cli;
+package org.minedecl.shared.signature;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -9,18 +9,22 @@ import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
-import org.minedecl.shared.signature.Providers;
 
-/** Reads certificates and CRLs from PEM or DER files ({@code --trust}, {@code --crl}). */
-final class PkiFiles {
+/**
+ * Reads certificates and CRLs from PEM or DER files with BouncyCastle, so SM2 certificates load too (the
+ * JDK's factory does not know the SM2 curve). The one reader for the CLI's {@code --trust}/{@code --crl},
+ * {@code --server-cert} and the server's trust directory.
+ */
+public final class CertificateFiles {
     private static final long MAX_FILE = 16L << 20;
 
-    private PkiFiles() {
+    private CertificateFiles() {
     }
 
-    static List<X509Certificate> certificates(List<Path> files) throws IOException {
+    public static List<X509Certificate> certificates(List<Path> files) throws IOException {
         List<X509Certificate> out = new ArrayList<>();
         for (Path f : files) {
+            int before = out.size();
             try {
                 for (var c : CertificateFactory.getInstance("X.509", Providers.bc())
                         .generateCertificates(new ByteArrayInputStream(read(f)))) {
@@ -29,14 +33,14 @@ final class PkiFiles {
             } catch (java.security.cert.CertificateException | RuntimeException e) {
                 throw new IOException("not a certificate file (PEM or DER): " + f);
             }
-            if (out.isEmpty()) {
+            if (out.size() == before) {
                 throw new IOException("no certificate in " + f);
             }
         }
         return out;
     }
 
-    static List<X509CRL> crls(List<Path> files) throws IOException {
+    public static List<X509CRL> crls(List<Path> files) throws IOException {
         List<X509CRL> out = new ArrayList<>();
         for (Path f : files) {
             int before = out.size();
