@@ -312,6 +312,8 @@ abstract class SubmissionApiContract implements TestPropertyProvider {
 
         assertThat(page.path("items")).hasSize(1);
         assertThat(page.path("total").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(page.path("items").get(0).path("receivedAt").asText())
+                .as("timestamps are ISO-8601 text, not epoch numbers").matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
         assertThat(api.get("/api/v1/submissions?period=2026Q9").code()).isEqualTo("BAD_PARAMETER");
     }
 
