@@ -1,5 +1,7 @@
 package org.minedecl.client.cli;
 
+import org.minedecl.shared.signature.SignerIdentity;
+
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -15,7 +17,6 @@ import org.minedecl.shared.declaration.Attachment;
 import org.minedecl.shared.pkg.PackageAttachment;
 import org.minedecl.shared.pkg.PackageWriter;
 import org.minedecl.shared.rules.DeclarationValidator;
-import org.minedecl.shared.rules.Finding;
 import org.minedecl.shared.rules.RuleEngine;
 import org.minedecl.shared.rules.Severity;
 import org.minedecl.shared.signature.SignatureAlgorithm;
@@ -39,6 +40,9 @@ public class SignCommand implements Callable<Integer> {
 
     @Option(names = "--pkcs11", paramLabel = "CONFIG", description = "SunPKCS11 configuration of a USB key/token")
     Path pkcs11;
+
+    @Option(names = "--lang", paramLabel = "zh|en", defaultValue = "zh", description = "language of the findings")
+    String lang;
 
     @Option(names = "--alias", description = "key entry (default: the only one)")
     String alias;
@@ -81,11 +85,8 @@ public class SignCommand implements Callable<Integer> {
         DeclarationValidator.ValidationResult v = new DeclarationValidator(RuleEngine.standard()).validate(json, today,
                 null);
         if (v.hasErrors()) {
-            for (Finding f : v.findings()) {
-                if (f.severity() == Severity.ERROR) {
-                    System.out.println(FindingText.line(f));
-                }
-            }
+            FindingText.printGrouped(System.out::println,
+                    v.findings().stream().filter(f -> f.severity() == Severity.ERROR).toList(), lang);
             System.err.println("minedecl sign: not signed, the declaration has "
                     + v.findings().stream().filter(f -> f.severity() == Severity.ERROR).count() + " ERROR finding(s)");
             return ExitCodes.DECLARATION_ERRORS;
@@ -138,7 +139,7 @@ public class SignCommand implements Callable<Integer> {
             PackageWriter.WrittenPackage w = new PackageWriter(Clock.systemUTC()).write(json, attachments, credential,
                     alg, out, null);
             System.out.println("signed " + w.path() + " (" + w.size() + " bytes, " + alg.jcaName() + ") as "
-                    + credential.certificate().getSubjectX500Principal().getName() + " at " + w.signingTime());
+                    + SignerIdentity.displayName(credential.certificate()) + " at " + w.signingTime());
             return ExitCodes.OK;
         } catch (SignerException e) {
             System.err.println("minedecl sign: " + e.getMessage());

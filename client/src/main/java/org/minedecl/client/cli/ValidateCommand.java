@@ -161,42 +161,19 @@ public class ValidateCommand implements Callable<Integer> {
         } else {
             out.println(zh ? "文件无法读取为申报，未执行规则检查。" : "The file could not be read as a declaration; no rules were run.");
         }
-        Map<Severity, List<Finding>> bySeverity = new LinkedHashMap<>();
-        for (Severity s : List.of(Severity.ERROR, Severity.FLAG, Severity.WARNING)) {
-            bySeverity.put(s, result.findings().stream().filter(f -> f.severity() == s).toList());
-        }
-        bySeverity.forEach((severity, findings) -> {
-            if (findings.isEmpty()) {
-                return;
-            }
-            out.println();
-            out.println(heading(severity, zh) + " (" + findings.size() + ")");
-            for (Finding f : findings) {
-                out.println("  " + f.ruleId() + (f.disposition() == null ? "" : " [" + f.disposition() + "]")
-                        + "  " + f.path());
-                out.println("    " + f.message().in(lang));
-                out.println("    " + (zh ? "依据：" : "Citation: ") + f.citation());
-            }
-        });
+        FindingText.printGrouped(out::println, result.findings(), lang);
         out.println();
-        long errors = bySeverity.get(Severity.ERROR).size();
-        long flags = bySeverity.get(Severity.FLAG).size();
-        long warnings = bySeverity.get(Severity.WARNING).size();
+        long errors = count(result.findings(), Severity.ERROR);
+        long flags = count(result.findings(), Severity.FLAG);
+        long warnings = count(result.findings(), Severity.WARNING);
         out.println(zh ? "合计：错误 " + errors + "，标记 " + flags + "，提示 " + warnings
                 + (errors > 0 ? "。存在错误，不能签署提交。" : "。")
                 : "Summary: errors " + errors + ", flags " + flags + ", warnings " + warnings
                 + (errors > 0 ? ". The declaration cannot be signed while it has errors." : "."));
     }
 
-    private static String heading(Severity s, boolean zh) {
-        switch (s) {
-            case ERROR:
-                return zh ? "错误 ERROR（必须改正）" : "ERROR (must be fixed)";
-            case FLAG:
-                return zh ? "标记 FLAG（可受理，进入监管复核队列）" : "FLAG (accepted, goes to the regulator's review queue)";
-            default:
-                return zh ? "提示 WARNING" : "WARNING";
-        }
+    private static long count(List<Finding> findings, Severity severity) {
+        return findings.stream().filter(f -> f.severity() == severity).count();
     }
 
     private static int usage(PrintWriter err, String message) {

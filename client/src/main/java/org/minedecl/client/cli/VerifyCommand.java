@@ -1,5 +1,7 @@
 package org.minedecl.client.cli;
 
+import org.minedecl.shared.signature.SignerIdentity;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -44,6 +46,9 @@ public class VerifyCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json")
     String format;
 
+    @Option(names = "--lang", paramLabel = "zh|en", defaultValue = "zh", description = "language of the findings in text output")
+    String lang;
+
     @Option(names = "--at", paramLabel = "INSTANT", hidden = true,
             description = "validation time (ISO-8601 instant; default: now)")
     Instant at;
@@ -78,7 +83,7 @@ public class VerifyCommand implements Callable<Integer> {
         if (format.equals("json")) {
             printJson(report, findings);
         } else {
-            printText(report, findings);
+            printText(report, findings, lang);
         }
         if (!report.valid()) {
             CheckResult f = report.firstFailure().orElseThrow();
@@ -95,17 +100,15 @@ public class VerifyCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static void printText(VerificationReport r, List<Finding> findings) {
+    private static void printText(VerificationReport r, List<Finding> findings, String lang) {
         for (CheckResult c : r.checks()) {
             System.out.println(c.passed() ? "PASS " + c.check() + "  " + c.detail()
                     : "FAIL " + c.check() + "  " + c.code() + " (" + c.category() + "): " + c.detail());
         }
         if (r.valid()) {
-            System.out.println("package valid: signed by " + r.signer().getSubjectX500Principal().getName() + " at "
+            System.out.println("package valid: signed by " + SignerIdentity.displayName(r.signer()) + " at "
                     + r.signingTime());
-            for (Finding f : findings) {
-                System.out.println(FindingText.line(f));
-            }
+            FindingText.printGrouped(System.out::println, findings, lang);
             System.out.println(findings.size() + " finding(s)");
         }
     }
@@ -136,7 +139,7 @@ public class VerifyCommand implements Callable<Integer> {
         out.put("checks", checks);
         if (r.valid()) {
             Map<String, Object> s = new LinkedHashMap<>();
-            s.put("subject", r.signer().getSubjectX500Principal().getName());
+            s.put("subject", SignerIdentity.displayName(r.signer()));
             s.put("serialNumber", r.signer().getSerialNumber().toString(16));
             s.put("notBefore", r.signer().getNotBefore().toInstant().toString());
             s.put("notAfter", r.signer().getNotAfter().toInstant().toString());

@@ -1,5 +1,7 @@
 package org.minedecl.server.submission;
 
+import org.minedecl.shared.signature.SignerIdentity;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.http.HttpStatus;
@@ -126,7 +128,7 @@ public class SubmissionService {
         var row = new SubmissionRepository.NewSubmission(receipt.receiptId(), upload.sha256(), upload.size(),
                 upload.file(), d.period(), d.jurisdiction(), d.enterprise().uscc(), d.licences().mining().number(),
                 receipt.status().name(), receivedAt, report.signingTime(),
-                report.signer() == null ? null : report.signer().getSubjectX500Principal().getName(), amends,
+                report.signer() == null ? null : SignerIdentity.displayName(report.signer()), amends,
                 new String(declarationBytes, StandardCharsets.UTF_8),
                 new String(ReceiptJson.toBytes(receipt), StandardCharsets.UTF_8), signed, rows, remote);
         int permits = (int) Math.max(1, Math.min(Math.max(1, settings.storeBudgetMb()), upload.size() >> 20));

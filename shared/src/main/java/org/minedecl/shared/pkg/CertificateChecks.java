@@ -1,5 +1,7 @@
 package org.minedecl.shared.pkg;
 
+import org.minedecl.shared.signature.SignerIdentity;
+
 import java.security.cert.CertPathBuilder;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertStore;
@@ -156,11 +158,11 @@ final class CertificateChecks {
             for (X509Certificate c : f.path) {
                 if (!AlgorithmPolicy.certificateSignatureAllowed(c.getSigAlgOID())) {
                     return fail("CERT_ALG_NOT_ALLOWED", Category.ALG_NOT_ALLOWED, "certificate "
-                            + c.getSubjectX500Principal().getName() + " is signed with " + c.getSigAlgName());
+                            + SignerIdentity.displayName(c) + " is signed with " + c.getSigAlgName());
                 }
                 if (c != f.signer && AlgorithmPolicy.checkKey(CmsChecks.spki(c)) instanceof AlgorithmPolicy.Refused r) {
                     return fail("CERT_ALG_NOT_ALLOWED", Category.ALG_NOT_ALLOWED, "certificate "
-                            + c.getSubjectX500Principal().getName() + ": " + r.reason());
+                            + SignerIdentity.displayName(c) + ": " + r.reason());
                 }
             }
             if (AlgorithmPolicy.checkKey(CmsChecks.spki(f.anchor)) instanceof AlgorithmPolicy.Refused r) {
@@ -171,7 +173,7 @@ final class CertificateChecks {
 
         @Override
         public String passDetail(Facts f) {
-            return "chains to " + f.anchor.getSubjectX500Principal().getName();
+            return "chains to " + SignerIdentity.displayName(f.anchor);
         }
     }
 
@@ -213,7 +215,7 @@ final class CertificateChecks {
                         best = crl;
                     }
                 }
-                String who = cert.getSubjectX500Principal().getName();
+                String who = SignerIdentity.displayName(cert);
                 if (best == null) {
                     if (wrongSigner) {
                         return fail("CRL_SIGNATURE_INVALID", Category.CERT_UNTRUSTED, "the CRL for " + who

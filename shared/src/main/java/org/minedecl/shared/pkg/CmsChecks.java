@@ -1,5 +1,7 @@
 package org.minedecl.shared.pkg;
 
+import org.minedecl.shared.signature.SignerIdentity;
+
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
 import java.security.cert.CertificateFactory;
@@ -247,7 +249,7 @@ final class CmsChecks {
 
         @Override
         public String passDetail(Facts f) {
-            return "signed by " + f.signer.getSubjectX500Principal().getName();
+            return "signed by " + SignerIdentity.displayName(f.signer);
         }
     }
 

@@ -36,6 +36,14 @@ public final class SignerIdentity {
     }
 
     /** Every candidate value, in the contract's order (may be empty; values not yet validated). */
+    /**
+     * The certificate's subject for people to read, with organizationIdentifier and serialNumber by name
+     * (the JDK's form shows them as hex), e.g. {@code CN=...,organizationIdentifier=NTRCN-9114...,O=...,C=CN}.
+     */
+    public static String displayName(X509Certificate cert) {
+        return X500Name.getInstance(BCStyle.INSTANCE, cert.getSubjectX500Principal().getEncoded()).toString();
+    }
+
     public static List<Candidate> candidates(X509Certificate cert) {
         List<Candidate> out = new ArrayList<>();
         for (ASN1ObjectIdentifier oid : new ASN1ObjectIdentifier[] {GMT0015_ICREGISTRATION, GMT0015_ORGANIZATION_CODE}) {
