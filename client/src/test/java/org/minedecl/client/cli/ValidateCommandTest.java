@@ -21,25 +21,6 @@ class ValidateCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    private static synchronized Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = Main.run(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
-
     private Path write(String name, String patch) throws IOException {
         Path p = dir.resolve(name);
         Files.write(p, JSON.writeValueAsBytes(RuleVectors.mergePatch(RuleVectors.example(), JSON.readTree(patch))));
@@ -49,7 +30,7 @@ class ValidateCommandTest {
     @Test
     void theExampleIsCleanAsOfTenOctoberAndExitsZero() throws IOException {
         Path file = write("example.json", "{}");
-        Run r = run("validate", file.toString(), "--as-of", "2026-10-10");
+        CliRun r = CliRun.of("validate", file.toString(), "--as-of", "2026-10-10");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("适用规则包：CORE 1.0.0, SX 1.0.0 (140000), ZZ 1.0.0 (140525)")
                 .contains("合计：错误 0，标记 0").doesNotContain("ERROR").doesNotContain("FLAG");
@@ -59,7 +40,7 @@ class ValidateCommandTest {
     @Test
     void anUnbalancedFundExitsOneAndNamesRulePathAndCitationInEnglish() throws IOException {
         Path file = write("bad.json", "{\"restorationFund\": {\"closingBalance\": \"1305000.01\"}}");
-        Run r = run("validate", file.toString(), "--as-of", "2026-10-10", "--lang", "en");
+        CliRun r = CliRun.of("validate", file.toString(), "--as-of", "2026-10-10", "--lang", "en");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).contains("ERROR (must be fixed) (1)")
                 .contains("CORE-FUND-01  $.restorationFund.closingBalance")
@@ -70,7 +51,7 @@ class ValidateCommandTest {
     @Test
     void jsonOutputIsExactlyAFindingsObject() throws IOException {
         Path file = write("short.json", "{\"restorationFund\": {\"deposited\": \"60000.00\", \"closingBalance\": \"1275000.00\"}}");
-        Run r = run("validate", file.toString(), "--as-of", "2026-10-10", "--format", "json");
+        CliRun r = CliRun.of("validate", file.toString(), "--as-of", "2026-10-10", "--format", "json");
         assertThat(r.exit()).isZero();
         JsonNode doc = JSON.readTree(r.out());
         assertThat(doc.size()).isEqualTo(1);
@@ -87,7 +68,7 @@ class ValidateCommandTest {
     void aFileThatIsNotJsonIsASchemaFindingNotAUsageError() throws IOException {
         Path file = dir.resolve("notjson.json");
         Files.writeString(file, "hello");
-        Run r = run("validate", file.toString(), "--as-of", "2026-10-10", "--format", "json");
+        CliRun r = CliRun.of("validate", file.toString(), "--as-of", "2026-10-10", "--format", "json");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(JSON.readTree(r.out()).get("findings").get(0).get("ruleId").asText()).isEqualTo("CORE-SCHEMA-01");
         assertThat(r.err()).isEmpty();
@@ -96,7 +77,7 @@ class ValidateCommandTest {
     @Test
     void aJurisdictionWithoutAPackSaysItWasCheckedByCoreOnly() throws IOException {
         Path file = write("beijing.json", "{\"jurisdiction\": \"110101\"}");
-        Run r = run("validate", file.toString(), "--as-of", "2026-10-10", "--lang", "en");
+        CliRun r = CliRun.of("validate", file.toString(), "--as-of", "2026-10-10", "--lang", "en");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("Rule packs applied: CORE 1.0.0").contains("checked by CORE only");
     }
@@ -105,7 +86,7 @@ class ValidateCommandTest {
     void thePreviousDeclarationEnablesTheConsistencyCheck() throws IOException {
         Path file = write("now.json", "{}");
         Path prev = write("prev.json", "{\"period\": \"2026Q2\", \"restorationFund\": {\"closingBalance\": \"1.00\"}}");
-        Run r = run("validate", file.toString(), "--previous", prev.toString(), "--as-of", "2026-10-10",
+        CliRun r = CliRun.of("validate", file.toString(), "--previous", prev.toString(), "--as-of", "2026-10-10",
                 "--format", "json");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("CORE-CONS-01");
@@ -113,7 +94,7 @@ class ValidateCommandTest {
 
     @Test
     void aMissingFileIsAUsageErrorOnOneStderrLine() {
-        Run r = run("validate", dir.resolve("nope.json").toString(), "--as-of", "2026-10-10");
+        CliRun r = CliRun.of("validate", dir.resolve("nope.json").toString(), "--as-of", "2026-10-10");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err().strip()).startsWith("minedecl validate: no such file").doesNotContain("\n");
@@ -122,7 +103,7 @@ class ValidateCommandTest {
     @Test
     void aBadDateIsAUsageError() throws IOException {
         Path file = write("example.json", "{}");
-        Run r = run("validate", file.toString(), "--as-of", "2026-02-30");
+        CliRun r = CliRun.of("validate", file.toString(), "--as-of", "2026-02-30");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("minedecl validate: --as-of must be a date YYYY-MM-DD, not 2026-02-30");
         assertThat(r.out()).isEmpty();
@@ -131,7 +112,7 @@ class ValidateCommandTest {
     @Test
     void anUnknownOptionIsAUsageError() throws IOException {
         Path file = write("example.json", "{}");
-        Run r = run("validate", file.toString(), "--colour");
+        CliRun r = CliRun.of("validate", file.toString(), "--colour");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo(
                 "minedecl validate: unknown option or extra argument: --colour (see minedecl validate --help)");
@@ -141,14 +122,14 @@ class ValidateCommandTest {
     @Test
     void anUnknownFormatIsAUsageErrorOnOneLine() throws IOException {
         Path file = write("example.json", "{}");
-        Run r = run("validate", file.toString(), "--format", "xml");
+        CliRun r = CliRun.of("validate", file.toString(), "--format", "xml");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("minedecl validate: --format must be text or json, not xml");
     }
 
     @Test
     void noFileIsAUsageError() {
-        Run r = run("validate");
+        CliRun r = CliRun.of("validate");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip()).startsWith("minedecl validate: missing FILE.json");
     }
@@ -157,7 +138,7 @@ class ValidateCommandTest {
     void anUnreadableDocumentStillNamesTheFileAndTheSigningDate() throws IOException {
         Path file = dir.resolve("dup.json");
         Files.writeString(file, "{\"schema\":\"a\",\"schema\":\"b\"}");
-        Run r = run("validate", file.toString(), "--as-of", "2026-10-10", "--lang", "en");
+        CliRun r = CliRun.of("validate", file.toString(), "--as-of", "2026-10-10", "--lang", "en");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).startsWith("Declaration dup.json (signing date 2026-10-10)")
                 .contains("CORE-SCHEMA-01  $.schema").contains("duplicate key \"schema\"");
