@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.minedecl.shared.rules.RuleEngine;
+import org.minedecl.shared.rules.RulePackHeader;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscription;
 
@@ -69,7 +71,8 @@ public class SubmitCommand implements Callable<Integer> {
         try (HttpClient client = HttpClient.create(new URL(server.toString()), config)) {
             long size = Files.size(pkg);
             HttpRequest<?> request = HttpRequest.POST("/api/v1/submissions", body(pkg, size))
-                    .contentType("application/vnd.etsi.asic-e+zip").contentLength(size);
+                    .contentType("application/vnd.etsi.asic-e+zip").contentLength(size)
+                    .header(RulePackHeader.NAME, RulePackHeader.format(RuleEngine.standard().packs()));
             HttpResponse<String> response = client.toBlocking().exchange(request, String.class);
             err.println();
             JsonNode answer = JSON.readTree(response.body());
@@ -82,6 +85,11 @@ public class SubmitCommand implements Callable<Integer> {
             err.println((response.code() == 200 ? "already filed; original receipt " : "receipt ")
                     + receipt.path("receiptId").asText() + " (" + receipt.path("status").asText() + ") stored in "
                     + target);
+            if (receipt.has("declaredRulePacks")) {
+                err.println("note: the server checked with other rule pack versions than this client ("
+                        + packs(receipt.path("rulePacks")) + " there, " + packs(receipt.path("declaredRulePacks"))
+                        + " here); its findings in the receipt are the ones that count. Update minedecl.");
+            }
             return ExitCodes.OK;
         } catch (HttpClientResponseException e) {
             err.println();
@@ -91,6 +99,12 @@ public class SubmitCommand implements Callable<Integer> {
             err.println("minedecl submit: cannot reach " + server + ": " + oneLine(e));
             return ExitCodes.SERVER;
         }
+    }
+
+    private static String packs(JsonNode list) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        list.forEach(p -> out.add(p.path("id").asText() + "@" + p.path("version").asText()));
+        return String.join(", ", out);
     }
 
     private int refused(HttpClientResponseException e) {

@@ -20,6 +20,8 @@ import org.minedecl.shared.receipt.Receipt;
 import org.minedecl.shared.receipt.ReceiptJson;
 import org.minedecl.shared.receipt.ReceiptKeys;
 import org.minedecl.shared.receipt.ReceiptSigner;
+import org.minedecl.shared.rules.RuleEngine;
+import org.minedecl.shared.rules.RulePackHeader;
 import org.minedecl.shared.rules.RulePackInfo;
 import picocli.CommandLine;
 
@@ -30,11 +32,13 @@ class SubmitAndReceiptCommandTest {
     Path dir;
     HttpServer server;
     final AtomicReference<byte[]> received = new AtomicReference<>();
+    final AtomicReference<String> receivedPacks = new AtomicReference<>();
 
     private String serve(int status, String contentType, String body) throws Exception {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/v1/submissions", ex -> {
             received.set(ex.getRequestBody().readAllBytes());
+            receivedPacks.set(ex.getRequestHeaders().getFirst(RulePackHeader.NAME));
             byte[] b = body.getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().add("Content-Type", contentType);
             ex.sendResponseHeaders(status, b.length);
@@ -87,6 +91,26 @@ class SubmitAndReceiptCommandTest {
         Path cert = Files.writeString(dir.resolve("server.pem"), "-----BEGIN CERTIFICATE-----\n"
                 + Base64.getMimeEncoder().encodeToString(KEYS.certificate().getEncoded()) + "\n-----END CERTIFICATE-----\n");
         assertThat(run(new ReceiptCommand.Verify(), stored.toString(), "--server-cert", cert.toString())).isEqualTo(0);
+    }
+
+    @Test
+    void submitTellsTheServerItsRulePacksAndSaysSoWhenTheServerUsedOthers() throws Exception {
+        Receipt r = new Receipt("r-43", "00".repeat(32), "2026Q3", "91140525MA0JX7RP19", "C1", "140525",
+                Instant.parse("2026-10-10T02:00:00Z"), Receipt.Status.ACCEPTED, List.of(), null,
+                List.of(new RulePackInfo("CORE", "2.0.0", "")), List.of(new RulePackInfo("CORE", "1.0.0", "")));
+        byte[] signed = new ReceiptSigner(KEYS.privateKey(), KEYS.certificate()).sign(r);
+        String url = serve(201, "application/json", acceptedBody(signed, r));
+        Path pkg = Files.write(dir.resolve("q3.asice"), new byte[] {1});
+        SubmitCommand submit = new SubmitCommand();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        submit.out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        submit.err = new PrintStream(err, true, StandardCharsets.UTF_8);
+
+        assertThat(run(submit, pkg.toString(), "--server", url)).isEqualTo(0);
+
+        assertThat(receivedPacks.get()).isEqualTo(RulePackHeader.format(RuleEngine.standard().packs()));
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("other rule pack versions than this client (CORE@2.0.0 there, CORE@1.0.0 here)");
     }
 
     @Test

@@ -57,13 +57,14 @@ public class SubmissionController {
     public HttpResponse<ReceiptResponse> upload(HttpRequest<?> request, @Body InputStream body) {
         String remote = String.valueOf(request.getRemoteAddress());
         long declared = request.getContentLength();
+        String clientPacks = request.getHeaders().get(org.minedecl.shared.rules.RulePackHeader.NAME);
         try {
             if (declared > spooler.limit()) {
                 throw Problem.of(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "PAYLOAD_TOO_LARGE",
                         "the package is larger than the limit of " + spooler.limit() + " bytes").exception();
             }
             try (UploadSpooler.Spooled upload = spooler.spool(body)) {
-                SubmissionService.Outcome outcome = service.submit(upload, remote);
+                SubmissionService.Outcome outcome = service.submit(upload, remote, clientPacks);
                 ReceiptResponse response = ReceiptResponse.of(outcome.receipt(), outcome.signedReceipt());
                 return outcome.created() ? HttpResponse.created(response) : HttpResponse.ok(response);
             }

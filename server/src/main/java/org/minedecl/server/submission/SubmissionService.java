@@ -27,6 +27,8 @@ import org.minedecl.shared.receipt.Receipt;
 import org.minedecl.shared.receipt.ReceiptJson;
 import org.minedecl.shared.rules.DeclarationValidator;
 import org.minedecl.shared.rules.Finding;
+import org.minedecl.shared.rules.RulePackHeader;
+import org.minedecl.shared.rules.RulePackInfo;
 import org.minedecl.shared.rules.Severity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +67,11 @@ public class SubmissionService {
     public record Outcome(boolean created, Receipt receipt, byte[] signedReceipt) {
     }
 
-    public Outcome submit(UploadSpooler.Spooled upload, String remote) {
+    /**
+     * @param clientPacks the {@link RulePackHeader} the uploading client sent (the packs it checked with), or null
+     */
+    public Outcome submit(UploadSpooler.Spooled upload, String remote, String clientPacks) {
+        List<RulePackInfo> declaredPacks = declaredPacks(clientPacks);
         Optional<Outcome> replay = replay(upload.sha256());
         if (replay.isPresent()) {
             AuditLog.accepted(remote, replay.get().receipt().receiptId(), upload.sha256(),
@@ -118,7 +124,7 @@ public class SubmissionService {
         Receipt receipt = new Receipt(UUID.randomUUID().toString(), upload.sha256(), d.period(),
                 d.enterprise().uscc(), d.licences().mining().number(), d.jurisdiction(), receivedAt,
                 flagged ? Receipt.Status.FLAGGED : Receipt.Status.ACCEPTED, result.findings(), amends,
-                rules.packs(), null);
+                rules.packs(), declaredPacks);
         byte[] signed = keys.signer().sign(receipt);
         List<SubmissionRepository.FindingRow> rows = new ArrayList<>();
         for (Finding f : result.findings()) {
@@ -179,6 +185,20 @@ public class SubmissionService {
         LOG.error("storing a submission failed: {}", failure.getMessage());
         throw Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "STORAGE_UNAVAILABLE",
                 "the submission could not be stored; nothing was kept, try again").exception();
+    }
+
+    /** The client's packs when it named them and they differ from the server's; a malformed header is a 400. */
+    private List<RulePackInfo> declaredPacks(String header) {
+        if (header == null) {
+            return null;
+        }
+        try {
+            List<RulePackInfo> declared = RulePackHeader.parse(header, rules.packs());
+            return RulePackHeader.differ(declared, rules.packs()) ? declared : null;
+        } catch (IllegalArgumentException e) {
+            throw Problem.of(HttpStatus.BAD_REQUEST, "RULE_PACKS_HEADER_INVALID", AuditLog.escape(e.getMessage()))
+                    .exception();
+        }
     }
 
     private Optional<Outcome> replay(String sha256) {

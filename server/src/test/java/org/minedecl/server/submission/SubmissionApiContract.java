@@ -35,6 +35,9 @@ import org.minedecl.server.support.Declarations;
 import org.minedecl.server.support.SignedPackages;
 import org.minedecl.server.support.Rows;
 import org.minedecl.shared.receipt.ReceiptVerifier;
+import org.minedecl.shared.rules.RuleEngine;
+import org.minedecl.shared.rules.RulePackHeader;
+import org.minedecl.shared.rules.RulePackInfo;
 
 /**
  * The upload and reading API, run against H2 ({@link SubmissionApiH2Test}) and PostgreSQL
@@ -217,6 +220,41 @@ abstract class SubmissionApiContract implements TestPropertyProvider {
         assertThat(unknown.status()).isEqualTo(422);
         assertThat(unknown.code()).isEqualTo("AMENDS_UNKNOWN");
         assertThat(Rows.all(dataSource)).isEqualTo(before);
+    }
+
+    @Test
+    void theReceiptRecordsTheClientsRulePacksOnlyWhenTheyDifferFromTheServers() throws Exception {
+        List<RulePackInfo> bundled = RuleEngine.standard().packs();
+        String same = RulePackHeader.format(bundled);
+        Api.Answer a = api.upload(pkg(Declarations.example()), RulePackHeader.NAME, same);
+        assertThat(a.status()).as(a.text()).isEqualTo(201);
+        assertThat(a.json().path("receipt").has("declaredRulePacks")).isFalse();
+        assertThat(a.json().path("receipt").path("rulePacks").size()).isEqualTo(bundled.size());
+
+        Api.Answer older = api.upload(pkg(Declarations.example()), RulePackHeader.NAME,
+                same.replace("SX@1.0.0", "SX@0.9.0"));
+        assertThat(older.status()).as(older.text()).isEqualTo(201);
+        JsonNode declared = older.json().path("receipt").path("declaredRulePacks");
+        assertThat(declared.size()).isEqualTo(bundled.size());
+        assertThat(declared.toString()).contains("{\"id\":\"SX\",\"version\":\"0.9.0\",\"jurisdiction\":\"140000\"}");
+        // the signed receipt says the same
+        ReceiptVerifier.Result check = ReceiptVerifier.verify(
+                Base64.getDecoder().decode(older.json().path("signedReceipt").asText()), serverCertificate());
+        assertThat(check.receipt().declaredRulePacks()).contains(new RulePackInfo("SX", "0.9.0", "140000"));
+    }
+
+    @Test
+    void aMalformedRulePacksHeaderIs400AndNothingIsStored() throws Exception {
+        byte[] pkg = pkg(Declarations.example());
+
+        Api.Answer a = api.upload(pkg, RulePackHeader.NAME, "CORE 1.0");
+
+        assertThat(a.status()).as(a.text()).isEqualTo(400);
+        assertThat(a.code()).isEqualTo("RULE_PACKS_HEADER_INVALID");
+        assertThat(a.json().path("detail").asText()).contains("'CORE 1.0' is not ID@VERSION");
+        assertThat(Rows.count(dataSource, "SELECT COUNT(*) FROM submission WHERE package_sha256 = ?", sha256(pkg)))
+                .isZero();
+        assertThat(tempFiles()).isZero();
     }
 
     @Test

@@ -47,6 +47,13 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(pkg)));
     }
 
+    /** An upload with one more request header. */
+    public Answer upload(byte[] pkg, String header, String value) {
+        return send(HttpRequest.newBuilder(base.resolve("/api/v1/submissions"))
+                .header("Content-Type", "application/vnd.etsi.asic-e+zip").header(header, value)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(pkg)));
+    }
+
     /** An upload without Content-Length (chunked transfer encoding). */
     public Answer uploadChunked(Supplier<InputStream> body) {
         return send(HttpRequest.newBuilder(base.resolve("/api/v1/submissions"))
