@@ -20,6 +20,8 @@ import java.time.ZoneId;
  * @param receiptCertificate PEM certificate of that key; {@code <dataDir>/receipt-cert.pem} when not set
  * @param storeBudgetMb  package megabytes that may be in the middle of being written to the database at once;
  *                       further uploads wait (bounds memory under many concurrent large uploads)
+ * @param checkThreads   uploads that may be verified, evaluated and receipted at once (CPU work); 0 = one per
+ *                       processor. More would only slow each other down and starve the database's commits.
  */
 @ConfigurationProperties("minedecl")
 public record ServerSettings(
@@ -30,7 +32,8 @@ public record ServerSettings(
         @Bindable(defaultValue = "Asia/Shanghai") String zone,
         @Nullable String receiptKey,
         @Nullable String receiptCertificate,
-        @Bindable(defaultValue = "64") int storeBudgetMb) {
+        @Bindable(defaultValue = "64") int storeBudgetMb,
+        @Bindable(defaultValue = "0") int checkThreads) {
 
     public Path dataPath() {
         return Path.of(dataDir).toAbsolutePath().normalize();
@@ -49,6 +52,11 @@ public record ServerSettings(
     public Path receiptCertificatePath() {
         return receiptCertificate == null || receiptCertificate.isBlank() ? dataPath().resolve("receipt-cert.pem")
                 : Path.of(receiptCertificate).toAbsolutePath().normalize();
+    }
+
+    /** {@link #checkThreads}, with 0 resolved to the number of processors. */
+    public int checkThreadsResolved() {
+        return checkThreads > 0 ? checkThreads : Runtime.getRuntime().availableProcessors();
     }
 
     public ZoneId zoneId() {

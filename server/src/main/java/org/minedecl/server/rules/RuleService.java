@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.minedecl.shared.declaration.Declaration;
 import org.minedecl.shared.declaration.DeclarationParser;
+import org.minedecl.shared.declaration.ParseResult;
 import org.minedecl.shared.rules.DeclarationValidator;
 import org.minedecl.shared.rules.RuleEngine;
 import org.minedecl.shared.rules.RulePackInfo;
@@ -27,14 +28,17 @@ public class RuleService {
         return e;
     }
 
-    /** Parses and evaluates a declaration as of the signing date, with the previous accepted one (CORE-CONS-01). */
-    public DeclarationValidator.ValidationResult validate(byte[] json, LocalDate asOf, Declaration previous) {
-        return new DeclarationValidator(engine()).validate(json, asOf, previous);
+    /**
+     * Evaluates a parsed declaration as of the signing date, with the previous accepted one (CORE-CONS-01); the
+     * parser's findings come first.
+     */
+    public DeclarationValidator.ValidationResult validate(ParseResult parsed, LocalDate asOf, Declaration previous) {
+        return new DeclarationValidator(engine()).validate(parsed, asOf, previous);
     }
 
-    /** The declaration in these bytes, or null when they are not one (the findings come from {@link #validate}). */
-    public Declaration parse(byte[] json) {
-        return DeclarationParser.parse(json).declaration();
+    /** Strict parse: the declaration (null when the bytes are not one) and the parser's findings. */
+    public ParseResult parse(byte[] json) {
+        return DeclarationParser.parse(json);
     }
 
     public List<RulePackInfo> packs() {

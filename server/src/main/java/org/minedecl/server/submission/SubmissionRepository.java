@@ -138,19 +138,32 @@ public class SubmissionRepository {
         }
     }
 
+    /**
+     * What the upload of a first filing needs to know of its licence, in one read: the submission in force for
+     * {@code period} (null when none) and the declaration JSON of the latest filing in force before it (null
+     * when none, for CORE-CONS-01).
+     */
+    public record Filings(String current, String previousDeclaration) {
+        public static final Filings NONE = new Filings(null, null);
+    }
+
+    public Filings filings(String miningLicence, String period) {
+        return read(c -> new Filings(currentFiling(c, miningLicence, period).orElse(null),
+                previousDeclaration(c, miningLicence, period).orElse(null)));
+    }
+
     /** The declaration JSON of the latest accepted, not superseded filing of this licence before {@code period}. */
-    public Optional<String> findPreviousDeclaration(String miningLicence, String period) {
-        return read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT s.declaration_json FROM period_filing f "
-                    + "JOIN submission s ON s.id = f.submission_id WHERE f.mining_licence = ? AND f.period < ? "
-                    + "ORDER BY f.period DESC LIMIT 1")) {
-                ps.setString(1, miningLicence);
-                ps.setString(2, period);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-                }
+    private static Optional<String> previousDeclaration(Connection c, String miningLicence, String period)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT s.declaration_json FROM period_filing f "
+                + "JOIN submission s ON s.id = f.submission_id WHERE f.mining_licence = ? AND f.period < ? "
+                + "ORDER BY f.period DESC LIMIT 1")) {
+            ps.setString(1, miningLicence);
+            ps.setString(2, period);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
-        });
+        }
     }
 
     /** The submission currently in force for a licence and quarter. */

@@ -21,6 +21,7 @@ import org.minedecl.server.receipt.ReceiptKeyService;
 import org.minedecl.server.rules.RuleService;
 import org.minedecl.server.trust.PackageCheck;
 import org.minedecl.shared.declaration.Declaration;
+import org.minedecl.shared.declaration.ParseResult;
 import org.minedecl.shared.pkg.CheckResult;
 import org.minedecl.shared.pkg.VerificationReport;
 import org.minedecl.shared.receipt.Receipt;
@@ -50,6 +51,12 @@ public class SubmissionService {
     private final ObjectMapper json;
     /** Megabytes of packages being written at once (see {@link ServerSettings#storeBudgetMb()}). */
     private final java.util.concurrent.Semaphore storeBudget;
+    /**
+     * Uploads being checked at once (one per processor by default), first come first served: 32 uploads checked
+     * side by side on 2 cores each take 16 times longer, and the thread committing to the database waits its turn
+     * for a core among them.
+     */
+    private final java.util.concurrent.Semaphore checkSlots;
 
     public SubmissionService(SubmissionRepository repository, PackageCheck packageCheck, RuleService rules,
                              ReceiptKeyService keys, Clock clock, ServerSettings settings, ObjectMapper json) {
@@ -61,6 +68,7 @@ public class SubmissionService {
         this.settings = settings;
         this.json = json;
         this.storeBudget = new java.util.concurrent.Semaphore(Math.max(1, settings.storeBudgetMb()), true);
+        this.checkSlots = new java.util.concurrent.Semaphore(settings.checkThreadsResolved(), true);
     }
 
     /** The answer to an accepted upload: the receipt, and whether it was created now or replayed. */
@@ -79,23 +87,69 @@ public class SubmissionService {
             return replay.get();
         }
         Instant receivedAt = clock.instant();
+        Prepared p;
+        checkSlots.acquireUninterruptibly();
+        try {
+            p = prepare(upload, remote, receivedAt, declaredPacks);
+        } finally {
+            checkSlots.release();
+        }
+        if (p.replayed() != null) {
+            return p.replayed();
+        }
+        Receipt receipt = p.receipt();
+        byte[] signed = p.signed();
+        Declaration d = p.declaration();
+        var row = p.row();
+        int permits = (int) Math.max(1, Math.min(Math.max(1, settings.storeBudgetMb()), upload.size() >> 20));
+        storeBudget.acquireUninterruptibly(permits);
+        try {
+            repository.store(row);
+        } catch (SubmissionRepository.StoreConflict e) {
+            switch (e.kind()) {
+                case AMENDS_UNKNOWN:
+                    throw Problem.of(HttpStatus.UNPROCESSABLE_ENTITY, "AMENDS_UNKNOWN", e.getMessage()).exception();
+                case AMENDS_NOT_CURRENT:
+                    throw Problem.of(HttpStatus.CONFLICT, "AMENDS_NOT_CURRENT", e.getMessage()).exception();
+                default:
+                    throw periodTaken(d, "?").exception();
+            }
+        } catch (SubmissionRepository.StorageFailure e) {
+            return afterFailedStore(upload.sha256(), d, e);
+        } finally {
+            storeBudget.release(permits);
+        }
+        AuditLog.accepted(remote, receipt.receiptId(), upload.sha256(), receipt.status().name(), false);
+        return new Outcome(true, receipt, signed);
+    }
+
+    /** An upload checked and receipted, ready to store; or the receipt of the identical package stored meanwhile. */
+    private record Prepared(Outcome replayed, Receipt receipt, byte[] signed, SubmissionRepository.NewSubmission row,
+                            Declaration declaration) {
+        static Prepared replayed(Outcome o) {
+            return new Prepared(o, null, null, null, null);
+        }
+    }
+
+    /** The CPU work of an upload: package verification, the rules, the signed receipt. */
+    private Prepared prepare(UploadSpooler.Spooled upload, String remote, Instant receivedAt,
+                             List<RulePackInfo> declaredPacks) {
         VerificationReport report = packageCheck.verify(upload.file(), receivedAt);
         if (!report.valid()) {
             throw packageProblem(report).exception();
         }
         byte[] declarationBytes = report.declarationBytes();
-        Declaration parsed = rules.parse(declarationBytes);
+        ParseResult parsedResult = rules.parse(declarationBytes);
+        Declaration parsed = parsedResult.declaration();
         String licence = parsed == null || parsed.licences() == null || parsed.licences().mining() == null ? null
                 : parsed.licences().mining().number();
-        Declaration previous = null;
-        if (licence != null && parsed.parsedPeriod() != null) {
-            previous = repository.findPreviousDeclaration(licence, parsed.period())
-                    .map(j -> rules.parse(j.getBytes(StandardCharsets.UTF_8)))
-                    .orElse(null);
-        }
+        SubmissionRepository.Filings filings = licence == null || parsed.parsedPeriod() == null
+                ? SubmissionRepository.Filings.NONE : repository.filings(licence, parsed.period());
+        Declaration previous = filings.previousDeclaration() == null ? null
+                : rules.parse(filings.previousDeclaration().getBytes(StandardCharsets.UTF_8)).declaration();
         LocalDate signingDate = LocalDate.ofInstant(report.signingTime() == null ? receivedAt : report.signingTime(),
                 settings.zoneId());
-        DeclarationValidator.ValidationResult result = rules.validate(declarationBytes, signingDate, previous);
+        DeclarationValidator.ValidationResult result = rules.validate(parsedResult, signingDate, previous);
         Declaration d = result.declaration();
         if (d == null) {
             // not a JSON object at all, or over a parser limit (depth, number/string length, size, duplicate keys)
@@ -110,12 +164,12 @@ public class SubmissionService {
         }
         String amends = d.amends() == null || d.amends().isBlank() ? null : d.amends();
         if (amends == null) {
-            Optional<String> current = repository.findCurrentFiling(d.licences().mining().number(), d.period());
+            Optional<String> current = Optional.ofNullable(filings.current());
             if (current.isPresent()) {
                 // the identical package may have been stored while this one was being checked: that is a replay
                 Optional<Outcome> late = replay(upload.sha256());
                 if (late.isPresent()) {
-                    return late.get();
+                    return Prepared.replayed(late.get());
                 }
                 throw periodTaken(d, current.get()).exception();
             }
@@ -137,26 +191,7 @@ public class SubmissionService {
                 report.signer() == null ? null : SignerIdentity.displayName(report.signer()), amends,
                 new String(declarationBytes, StandardCharsets.UTF_8),
                 new String(ReceiptJson.toBytes(receipt), StandardCharsets.UTF_8), signed, rows, remote);
-        int permits = (int) Math.max(1, Math.min(Math.max(1, settings.storeBudgetMb()), upload.size() >> 20));
-        storeBudget.acquireUninterruptibly(permits);
-        try {
-            repository.store(row);
-        } catch (SubmissionRepository.StoreConflict e) {
-            switch (e.kind()) {
-                case AMENDS_UNKNOWN:
-                    throw Problem.of(HttpStatus.UNPROCESSABLE_ENTITY, "AMENDS_UNKNOWN", e.getMessage()).exception();
-                case AMENDS_NOT_CURRENT:
-                    throw Problem.of(HttpStatus.CONFLICT, "AMENDS_NOT_CURRENT", e.getMessage()).exception();
-                default:
-                    throw periodTaken(d, "?").exception();
-            }
-        } catch (SubmissionRepository.StorageFailure e) {
-            return afterFailedStore(upload.sha256(), d, e);
-        } finally {
-            storeBudget.release(permits);
-        }
-        AuditLog.accepted(remote, receipt.receiptId(), upload.sha256(), receipt.status().name(), false);
-        return new Outcome(true, receipt, signed);
+        return new Prepared(null, receipt, signed, row, d);
     }
 
     /**

@@ -30,6 +30,9 @@ public class TrustStore {
     private static final Logger LOG = LoggerFactory.getLogger(TrustStore.class);
     private final Path dir;
     private volatile Snapshot snapshot = new Snapshot("", List.of(), List.of());
+    /** How often the folder is looked at again for changed files (a listing per upload would cost more). */
+    static final long RECHECK_NANOS = 1_000_000_000L;
+    private volatile long checkedAt = System.nanoTime() - RECHECK_NANOS;
 
     /** The anchors and CRLs read at one moment, and the folder state they were read from. */
     public record Snapshot(String fingerprint, List<X509Certificate> anchors, List<X509CRL> crls) {
@@ -40,7 +43,13 @@ public class TrustStore {
         current();
     }
 
+    /** The anchors and CRLs in force: re-read when a file in the folder changed (noticed within a second). */
     public Snapshot current() {
+        long now = System.nanoTime();
+        if (now - checkedAt < RECHECK_NANOS && !snapshot.fingerprint().isEmpty()) {
+            return snapshot;
+        }
+        checkedAt = now;
         String fp = fingerprint();
         Snapshot s = snapshot;
         if (!s.fingerprint().equals(fp)) {

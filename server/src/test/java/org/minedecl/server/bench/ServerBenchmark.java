@@ -38,6 +38,8 @@ public final class ServerBenchmark {
     private static final int CLIENTS = 32;
     private static final int SMALL = Integer.getInteger("bench.small", 1500);
     private static final int BIG = Integer.getInteger("bench.big", 50);
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 1500);
+    private static double ceilingCpuMs;
 
     private ServerBenchmark() {
     }
@@ -47,14 +49,16 @@ public final class ServerBenchmark {
         Path dataDir = root.resolve("data");
         SignedPackages small = new SignedPackages(root.resolve("small"), 60 * 1024);
         small.installTrust(dataDir.resolve("trust"));
-        System.out.println("signing " + (SMALL + 200) + " packages of ~64 KB ...");
+        System.out.println("signing " + (SMALL + WARMUP) + " packages of ~64 KB ...");
         List<Path> smallPkgs = new ArrayList<>();
-        for (int i = 0; i < SMALL + 200; i++) {
+        for (int i = 0; i < SMALL + WARMUP; i++) {
             smallPkgs.add(small.signTo(Declarations.example(), root.resolve("small/p" + i + ".asice")));
         }
         long pkgSize = Files.size(smallPkgs.get(0));
 
+        double cpu0 = ownCpuSeconds();
         double ceiling = ceiling(small, smallPkgs.subList(0, 600));
+        ceilingCpuMs = 1000 * (ownCpuSeconds() - cpu0) / 1200; // two rounds of 600
         System.out.printf("ceiling: %.1f packages/s%n", ceiling);
 
         Path log = root.resolve("server.log");
@@ -62,9 +66,21 @@ public final class ServerBenchmark {
         String bigResult;
         try (ServerProcess server = ServerProcess.start(dataDir, "512m", Map.of(), log)) {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-            run(http, server.uri(), smallPkgs.subList(0, 200), CLIENTS); // warm-up
-            Run r = run(http, server.uri(), smallPkgs.subList(200, smallPkgs.size()), CLIENTS);
+            run(http, server.uri(), smallPkgs.subList(0, WARMUP), CLIENTS); // warm-up: the JIT compiles the hot path
+            double serverCpu0 = cpuSeconds(server.pid());
+            double clientCpu0 = ownCpuSeconds();
+            Run r = run(http, server.uri(), smallPkgs.subList(WARMUP, smallPkgs.size()), CLIENTS);
+            double serverCpuMs = 1000 * (cpuSeconds(server.pid()) - serverCpu0) / SMALL;
+            double clientCpuMs = 1000 * (ownCpuSeconds() - clientCpu0) / SMALL;
+            System.out.printf("CPU per package: server %.2f ms, load generator %.2f ms, ceiling %.2f ms%n",
+                    serverCpuMs, clientCpuMs, ceilingCpuMs);
             long heap = heapUsedMiB(server.pid());
+            String jfr = System.getProperty("bench.jfr");
+            if (jfr != null) { // profiling: -Dbench.jfr=FILE with -Dminedecl.server.jvmArgs=-XX:StartFlightRecording
+                Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        String.valueOf(server.pid()), "JFR.dump", "filename=" + jfr).inheritIO().start();
+                p.waitFor();
+            }
             smallResult = String.format("| ingest, %d clients, %d distinct %d-byte packages | %.1f packages/s | %.0f%% |"
                     + " p50 %.1f ms, p99 %.1f ms | %d accepted, %d other | %s |%n", CLIENTS, SMALL, pkgSize,
                     r.throughput(), 100 * r.throughput() / ceiling, r.p(50), r.p(99), r.ok, r.other,
@@ -205,6 +221,21 @@ public final class ServerBenchmark {
         } catch (IOException | InterruptedException e) {
             return false;
         }
+    }
+
+    /** CPU seconds (user + system) a process has used so far, from /proc; NaN where there is no /proc. */
+    private static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime in clock ticks (USER_HZ)
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static double ownCpuSeconds() {
+        return cpuSeconds(ProcessHandle.current().pid());
     }
 
     /** Heap in use in the server process after a full GC (jcmd GC.heap_info), or -1 when jcmd is unavailable. */

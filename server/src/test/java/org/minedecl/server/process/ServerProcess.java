@@ -43,7 +43,13 @@ public final class ServerProcess implements AutoCloseable {
     public static ServerProcess start(Path dataDir, String heap, Map<String, String> env, Path log) throws Exception {
         int port = freePort();
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-XX:+UseSerialGC", "-jar", jar().toString()));
+                "-Xmx" + heap, "-XX:+UseSerialGC"));
+        // extra JVM options for a profiling run, e.g. -Dminedecl.server.jvmArgs="-XX:StartFlightRecording=..."
+        String extra = System.getProperty("minedecl.server.jvmArgs", "").strip();
+        if (!extra.isEmpty()) {
+            cmd.addAll(List.of(extra.split("\\s+")));
+        }
+        cmd.addAll(List.of("-jar", jar().toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().put("MINEDECL_DATA_DIR", dataDir.toString());

@@ -24,7 +24,7 @@ class TrustStoreTest {
         Files.writeString(trust.resolve("junk.pem"), "not a certificate");
 
         TrustStore store = new TrustStore(new ServerSettings(dir.toString(), null, 1024, false, "Asia/Shanghai",
-                null, null, 64));
+                null, null, 64, 0));
 
         assertThat(store.current().anchors()).containsExactly(pki.root().cert());
     }

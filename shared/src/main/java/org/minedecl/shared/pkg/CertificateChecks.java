@@ -112,46 +112,33 @@ final class CertificateChecks {
             if (f.signer.getSubjectX500Principal().equals(f.signer.getIssuerX500Principal())) {
                 return fail("SELF_SIGNED_SIGNER", Category.CERT_UNTRUSTED, "the signer's certificate is self-signed");
             }
+            List<X509Certificate> store = new ArrayList<>(f.policy.intermediates());
+            if (f.policy.intermediatesFromSignature()) {
+                store.addAll(f.bag);
+            }
+            store.add(f.signer);
             try {
-                Set<TrustAnchor> anchors = new HashSet<>();
-                for (X509Certificate a : f.policy.trustAnchors()) {
-                    anchors.add(new TrustAnchor(a, null));
-                }
-                X509CertSelector sel = new X509CertSelector();
-                sel.setCertificate(f.signer);
-                PKIXBuilderParameters p = new PKIXBuilderParameters(anchors, sel);
-                p.setRevocationEnabled(false);
-                p.setDate(Date.from(f.signingTime));
-                p.setMaxPathLength(MAX_PATH);
-                List<X509Certificate> store = new ArrayList<>(f.policy.intermediates());
-                if (f.policy.intermediatesFromSignature()) {
-                    store.addAll(f.bag);
-                }
-                store.add(f.signer);
-                p.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(store),
-                        Providers.bc()));
-                PKIXCertPathBuilderResult r = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX",
-                        Providers.bc()).build(p);
-                List<X509Certificate> path = new ArrayList<>();
-                for (var c : r.getCertPath().getCertificates()) {
-                    path.add((X509Certificate) c);
-                }
-                f.path = path;
-                f.anchor = r.getTrustAnchor().getTrustedCert();
-            } catch (CertPathBuilderException e) {
-                String m = String.valueOf(e.getMessage());
-                Throwable c = e;
-                while (c != null) {
-                    if (c instanceof java.security.cert.CertificateExpiredException
-                            || c instanceof java.security.cert.CertificateNotYetValidException) {
-                        return fail("CHAIN_CERT_EXPIRED", Category.CERT_EXPIRED,
-                                "a certificate of the chain was not valid at the signing time");
+                VerificationCache.Path built = VerificationCache.shared().path(
+                        VerificationCache.pathKey(f.signer, store, f.policy.trustAnchors(), MAX_PATH), f.signingTime,
+                        () -> build(f, store));
+                f.path = new ArrayList<>(built.path());
+                f.anchor = built.anchor();
+            } catch (Unbuildable u) {
+                Exception e = u.getCause();
+                if (e instanceof CertPathBuilderException) {
+                    String m = String.valueOf(e.getMessage());
+                    Throwable c = e;
+                    while (c != null) {
+                        if (c instanceof java.security.cert.CertificateExpiredException
+                                || c instanceof java.security.cert.CertificateNotYetValidException) {
+                            return fail("CHAIN_CERT_EXPIRED", Category.CERT_EXPIRED,
+                                    "a certificate of the chain was not valid at the signing time");
+                        }
+                        c = c.getCause();
                     }
-                    c = c.getCause();
+                    return fail("CHAIN_UNTRUSTED", Category.CERT_UNTRUSTED,
+                            "no chain to a trusted root: " + m.split("\n")[0]);
                 }
-                return fail("CHAIN_UNTRUSTED", Category.CERT_UNTRUSTED,
-                        "no chain to a trusted root: " + m.split("\n")[0]);
-            } catch (Exception e) {
                 return fail("CHAIN_UNTRUSTED", Category.CERT_UNTRUSTED, "the chain cannot be checked: "
                         + e.getClass().getSimpleName());
             }
@@ -174,6 +161,45 @@ final class CertificateChecks {
         @Override
         public String passDetail(Facts f) {
             return "chains to " + SignerIdentity.displayName(f.anchor);
+        }
+
+        /** The PKIX path search (BouncyCastle) at the signing time, revocation left to {@link Revocation}. */
+        private static VerificationCache.Path build(Facts f, List<X509Certificate> store) {
+            try {
+                Set<TrustAnchor> anchors = new HashSet<>();
+                for (X509Certificate a : f.policy.trustAnchors()) {
+                    anchors.add(new TrustAnchor(a, null));
+                }
+                X509CertSelector sel = new X509CertSelector();
+                sel.setCertificate(f.signer);
+                PKIXBuilderParameters p = new PKIXBuilderParameters(anchors, sel);
+                p.setRevocationEnabled(false);
+                p.setDate(Date.from(f.signingTime));
+                p.setMaxPathLength(MAX_PATH);
+                p.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(store),
+                        Providers.bc()));
+                PKIXCertPathBuilderResult r = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX",
+                        Providers.bc()).build(p);
+                List<X509Certificate> path = new ArrayList<>();
+                for (var c : r.getCertPath().getCertificates()) {
+                    path.add((X509Certificate) c);
+                }
+                return VerificationCache.Path.of(path, r.getTrustAnchor().getTrustedCert());
+            } catch (Exception e) {
+                throw new Unbuildable(e);
+            }
+        }
+
+        /** No path: carries the reason out of the cache's builder. */
+        private static final class Unbuildable extends RuntimeException {
+            Unbuildable(Exception cause) {
+                super(cause.getMessage(), cause, false, false);
+            }
+
+            @Override
+            public synchronized Exception getCause() {
+                return (Exception) super.getCause();
+            }
         }
     }
 
@@ -205,9 +231,8 @@ final class CertificateChecks {
                         weak = true;
                         continue;
                     }
-                    try {
-                        crl.verify(issuer.getPublicKey(), Providers.bc());
-                    } catch (Exception e) {
+                    if (!VerificationCache.shared().crlSignedBy(crl, issuer.getPublicKey().getEncoded(),
+                            () -> signedBy(crl, issuer))) {
                         wrongSigner = true;
                         continue;
                     }
@@ -249,6 +274,15 @@ final class CertificateChecks {
         @Override
         public String passDetail(Facts f) {
             return "not revoked as of " + f.policy.validationTime();
+        }
+
+        private static boolean signedBy(X509CRL crl, X509Certificate issuer) {
+            try {
+                crl.verify(issuer.getPublicKey(), Providers.bc());
+                return true;
+            } catch (Exception e) {
+                return false;
+            }
         }
     }
 }

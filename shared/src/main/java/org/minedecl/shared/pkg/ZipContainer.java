@@ -321,9 +321,11 @@ final class ZipContainer {
         // inflate, counting real bytes
         List<ZipEntryFacts> facts = new ArrayList<>();
         long[] total = {0};
+        byte[] in = new byte[1 << 16]; // one pair of buffers for all entries
+        byte[] out = new byte[1 << 16];
         for (int i = 0; i < byOffset.size(); i++) {
             Cen c = byOffset.get(i);
-            Object r = inflate(ch, c, dataStart[i], total);
+            Object r = inflate(ch, c, dataStart[i], total, in, out);
             if (r instanceof Failure f) {
                 return new Result(null, f);
             }
@@ -338,7 +340,8 @@ final class ZipContainer {
         return new Result(List.copyOf(facts), null);
     }
 
-    private static Object inflate(FileChannel ch, Cen c, long start, long[] total) throws IOException {
+    private static Object inflate(FileChannel ch, Cen c, long start, long[] total, byte[] in, byte[] out)
+            throws IOException {
         boolean dir = c.name().endsWith("/");
         Integer keepLimit = KEEP.get(c.name());
         if (dir && c.usize() != 0) {
@@ -361,8 +364,6 @@ final class ZipContainer {
         try {
             long pos = start;
             long end = start + c.csize();
-            byte[] in = new byte[1 << 16];
-            byte[] out = new byte[1 << 16];
             ByteBuffer wrap = ByteBuffer.wrap(in);
             while (pos < end || (inf != null && !inf.finished())) {
                 int n = 0;

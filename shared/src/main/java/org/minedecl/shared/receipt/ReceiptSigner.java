@@ -5,6 +5,7 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.minedecl.shared.signature.Providers;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
@@ -15,7 +16,8 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /**
  * Signs receipts: a CMS SignedData (DER) that encapsulates the receipt JSON, with the server certificate
- * included. EC keys sign with SHA256withECDSA, RSA keys with SHA256withRSA.
+ * included. EC keys sign with SHA256withECDSA, RSA keys with SHA256withRSA, both by BouncyCastle (its ECDSA
+ * signs in about half the time of the JDK 17 one, and a server signs one receipt per upload).
  */
 public final class ReceiptSigner {
     private final PrivateKey key;
@@ -39,7 +41,7 @@ public final class ReceiptSigner {
             CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
             gen.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
                     new JcaDigestCalculatorProviderBuilder().build())
-                    .build(new JcaContentSignerBuilder(algorithm).build(key), certificate));
+                    .build(new JcaContentSignerBuilder(algorithm).setProvider(Providers.bc()).build(key), certificate));
             gen.addCertificates(new JcaCertStore(List.of(certificate)));
             return gen.generate(new CMSProcessableByteArray(ReceiptJson.toBytes(receipt)), true).getEncoded("DER");
         } catch (OperatorCreationException | CertificateEncodingException | CMSException

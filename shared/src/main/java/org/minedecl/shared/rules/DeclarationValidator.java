@@ -21,7 +21,11 @@ public final class DeclarationValidator {
      * the rule findings by rule id and path.
      */
     public ValidationResult validate(byte[] json, LocalDate asOf, Declaration previous) {
-        ParseResult parsed = DeclarationParser.parse(json);
+        return validate(DeclarationParser.parse(json), asOf, previous);
+    }
+
+    /** The same for a document already parsed (a caller that needed the declaration first parses once). */
+    public ValidationResult validate(ParseResult parsed, LocalDate asOf, Declaration previous) {
         List<Finding> findings = new ArrayList<>(parsed.findings());
         if (parsed.declaration() != null) {
             findings.addAll(engine.evaluate(parsed.declaration(), new EvaluationContext(asOf, previous)));
