@@ -257,8 +257,8 @@ public class SubmissionService {
         CheckResult failed = report.firstFailure().orElse(new CheckResult("package", false, "PACKAGE_INVALID",
                 "PACKAGE_INVALID", "the package was not verified"));
         String category = failed.category() == null ? "PACKAGE_INVALID" : failed.category();
-        HttpStatus status = "PACKAGE_INVALID".equals(category) ? HttpStatus.BAD_REQUEST
-                : HttpStatus.UNPROCESSABLE_ENTITY;
+        HttpStatus status = "PACKAGE_INVALID".equals(category) || "JSON_LIMIT_EXCEEDED".equals(category)
+                ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_ENTITY;
         List<CheckResult> failures = report.checks().stream().filter(c -> !c.passed()).toList();
         return Problem.of(status, category, AuditLog.escape(failed.detail())).withChecks(failures);
     }

@@ -36,6 +36,10 @@ public final class DeclarationParser {
     public static final int MAX_STRING_LENGTH = 64 * 1024;
     /** Longest number literal accepted, in characters. */
     public static final int MAX_NUMBER_LENGTH = 64;
+    /** JSON tokens in one document (the example has about 250; a declaration with 100 attachments about 800). */
+    public static final int MAX_TOKENS = 20_000;
+    /** Characters in one field name. */
+    public static final int MAX_NAME_LENGTH = 256;
 
     static final ObjectMapper MAPPER = strictMapper();
 
@@ -49,6 +53,8 @@ public final class DeclarationParser {
                         .maxStringLength(MAX_STRING_LENGTH)
                         .maxNumberLength(MAX_NUMBER_LENGTH)
                         .maxDocumentLength(MAX_DOCUMENT_BYTES)
+                        .maxTokenCount(MAX_TOKENS)
+                        .maxNameLength(MAX_NAME_LENGTH)
                         .build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
@@ -65,7 +71,7 @@ public final class DeclarationParser {
             return failed("$", new LocalizedText("文件为空", "the document is empty"));
         }
         if (json.length > MAX_DOCUMENT_BYTES) {
-            return failed("$", new LocalizedText(
+            return failed("JSON_TOO_LARGE", "$", new LocalizedText(
                     "文件大小 " + json.length + " 字节，超过上限 " + MAX_DOCUMENT_BYTES + " 字节",
                     "the document is " + json.length + " bytes, more than the limit of " + MAX_DOCUMENT_BYTES));
         }
@@ -73,18 +79,19 @@ public final class DeclarationParser {
         try {
             tree = MAPPER.readTree(json);
         } catch (StreamConstraintsException e) {
-            return failed(pathOf(e), new LocalizedText(
+            return failed(limitCode(e), pathOf(e), new LocalizedText(
                     "超出解析限制（嵌套深度不超过 " + MAX_NESTING_DEPTH + "，字符串不超过 " + MAX_STRING_LENGTH
-                            + " 字符，数字不超过 " + MAX_NUMBER_LENGTH + " 位）：" + brief(e),
+                            + " 字符，数字不超过 " + MAX_NUMBER_LENGTH + " 位，字段名不超过 " + MAX_NAME_LENGTH
+                            + " 字符，记号不超过 " + MAX_TOKENS + " 个）：" + brief(e),
                     "exceeds a parsing limit (nesting depth " + MAX_NESTING_DEPTH + ", strings "
-                            + MAX_STRING_LENGTH + " characters, numbers " + MAX_NUMBER_LENGTH + " digits): "
-                            + brief(e)));
+                            + MAX_STRING_LENGTH + " characters, numbers " + MAX_NUMBER_LENGTH + " digits, names "
+                            + MAX_NAME_LENGTH + " characters, " + MAX_TOKENS + " tokens): " + brief(e)));
         } catch (JsonProcessingException e) {
             String msg = String.valueOf(e.getOriginalMessage());
             if (msg.startsWith("Duplicate field")) {
                 String name = msg.replaceFirst("^Duplicate field '(.*)'$", "$1");
                 name = name.length() > 40 ? name.substring(0, 40) + "…" : name;
-                return failed(pathOf(e), new LocalizedText("重复的字段名 \"" + name + "\"",
+                return failed("JSON_DUPLICATE_KEY", pathOf(e), new LocalizedText("重复的字段名 \"" + name + "\"",
                         "duplicate key \"" + name + "\""));
             }
             return failed(pathOf(e), new LocalizedText("不是有效的 JSON（" + location(e) + "）：" + brief(e),
@@ -104,7 +111,35 @@ public final class DeclarationParser {
     }
 
     private static ParseResult failed(String path, LocalizedText problem) {
-        return new ParseResult(null, List.of(StructuralFindings.schema(path, problem)));
+        return failed(null, path, problem);
+    }
+
+    private static ParseResult failed(String limit, String path, LocalizedText problem) {
+        return new ParseResult(null, List.of(StructuralFindings.schema(path, problem)), limit);
+    }
+
+    /** Which reader limit Jackson's message names. */
+    static String limitCode(StreamConstraintsException e) {
+        String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        if (m.contains("nesting depth")) {
+            return "JSON_TOO_DEEP";
+        }
+        if (m.contains("number value length") || m.contains("number length")) {
+            return "JSON_NUMBER_TOO_LONG";
+        }
+        if (m.contains("string value length") || m.contains("string length")) {
+            return "JSON_STRING_TOO_LONG";
+        }
+        if (m.contains("name length") || m.contains("name value length")) {
+            return "JSON_NAME_TOO_LONG";
+        }
+        if (m.contains("token count")) {
+            return "JSON_TOO_MANY_TOKENS";
+        }
+        if (m.contains("document length")) {
+            return "JSON_TOO_LARGE";
+        }
+        return "JSON_LIMIT";
     }
 
     /** Jackson's own message without the source excerpt, capped so that hostile input is never echoed back. */

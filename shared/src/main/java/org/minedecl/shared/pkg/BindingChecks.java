@@ -3,6 +3,8 @@ package org.minedecl.shared.pkg;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.minedecl.shared.declaration.DeclarationParser;
+import org.minedecl.shared.declaration.ParseResult;
 import org.minedecl.shared.declaration.Uscc;
 import org.minedecl.shared.signature.SignerIdentity;
 
@@ -20,7 +22,12 @@ final class BindingChecks {
 
         @Override
         public Failure run(Facts f) {
-            DeclarationFacts d = DeclarationFacts.read(f.declaration);
+            ParseResult parsed = DeclarationParser.parse(f.declaration);
+            if (parsed.limit() != null) {
+                return fail(parsed.limit(), Category.JSON_LIMIT_EXCEEDED, "declaration.json: "
+                        + parsed.findings().get(0).message().en());
+            }
+            DeclarationFacts d = DeclarationFacts.of(parsed.declaration());
             if (d == null) {
                 return fail("DECLARATION_UNREADABLE", Category.PACKAGE_INVALID,
                         "declaration.json is not a JSON object (or repeats a key)");

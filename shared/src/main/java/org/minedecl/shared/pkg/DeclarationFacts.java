@@ -15,7 +15,11 @@ record DeclarationFacts(String uscc, String preparerUscc, List<String> attachmen
 
     /** The facts, or null when the bytes are not a declaration object at all. */
     static DeclarationFacts read(byte[] json) {
-        Declaration d = DeclarationParser.parse(json).declaration();
+        return of(DeclarationParser.parse(json).declaration());
+    }
+
+    /** The facts of a parsed declaration, or null when there is none. */
+    static DeclarationFacts of(Declaration d) {
         if (d == null) {
             return null;
         }

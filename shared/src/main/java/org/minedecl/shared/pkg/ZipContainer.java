@@ -349,6 +349,10 @@ final class ZipContainer {
                     "directory entry '" + printable(c.name()) + "' has content");
         }
         if (keepLimit != null && c.usize() > keepLimit) {
+            if (c.name().equals(PackageLayout.DECLARATION)) { // the JSON document length limit (SECURITY C3)
+                return new Failure(CHECK_CONTENT, "JSON_TOO_LARGE", Category.JSON_LIMIT_EXCEEDED,
+                        "'" + c.name() + "' is larger than " + keepLimit + " bytes");
+            }
             return new Failure(CHECK_CONTENT, "ENTRY_TOO_LARGE", Category.PACKAGE_INVALID,
                     "'" + c.name() + "' is larger than " + keepLimit + " bytes");
         }

@@ -141,6 +141,26 @@ class DeclarationParserTest {
     }
 
     @Test
+    void eachReaderLimitIsNamedByItsOwnCodeAndOrdinaryErrorsByNone() {
+        StringBuilder manyKeys = new StringBuilder("{");
+        for (int i = 0; i < 12_000; i++) {
+            manyKeys.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":0");
+        }
+        java.util.Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("JSON_TOO_DEEP", "[".repeat(5000) + "]".repeat(5000));
+        cases.put("JSON_NUMBER_TOO_LONG", "{\"x\":" + "9".repeat(1000) + "}");
+        cases.put("JSON_STRING_TOO_LONG", "{\"x\":\"" + "a".repeat(DeclarationParser.MAX_STRING_LENGTH + 1) + "\"}");
+        cases.put("JSON_NAME_TOO_LONG", "{\"" + "n".repeat(DeclarationParser.MAX_NAME_LENGTH + 1) + "\":0}");
+        cases.put("JSON_TOO_MANY_TOKENS", manyKeys.append("}").toString());
+        cases.put("JSON_DUPLICATE_KEY", "{\"schema\":\"a\",\"schema\":\"b\"}");
+        cases.put("JSON_TOO_LARGE", "{\"x\":\"" + "a".repeat(DeclarationParser.MAX_DOCUMENT_BYTES) + "\"}");
+        cases.forEach((code, doc) -> assertThat(parse(doc).limit()).as(code).isEqualTo(code));
+        assertThat(parse("{\"schema\":").limit()).as("truncated JSON").isNull();
+        assertThat(parse("[1]").limit()).as("not an object").isNull();
+        assertThat(parse("{\"schema\":\"mine-declaration/1\"}").limit()).isNull();
+    }
+
+    @Test
     void everyWrongTypeIsReportedWithItsPathAndTheDeclarationStillBuilt() throws IOException {
         ParseResult r = DeclarationParser.parse(patched("""
                 {"mine": {"isNew": "no", "designScale": "60"},

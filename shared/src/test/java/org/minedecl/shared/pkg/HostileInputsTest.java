@@ -399,6 +399,8 @@ class HostileInputsTest {
                 "CMS_MALFORMED"));
         l.add(c("A11 signature.p7s larger than 1 MiB", () -> edited(z -> z.get(PackageLayout.SIGNATURE).data =
                 new byte[(1 << 20) + 1]), "ENTRY_TOO_LARGE"));
+        l.add(c("C3 declaration.json larger than the JSON document limit", () -> edited(z ->
+                z.get(PackageLayout.DECLARATION).data = new byte[(1 << 20) + 1]), "JSON_TOO_LARGE"));
         l.add(c("A11 a deeply nested certificate in the CMS bag", () -> forgedEc(f -> {
             org.bouncycastle.asn1.ASN1Encodable deep = new DERSequence(new ASN1Integer(1));
             for (int i = 0; i < 60; i++) {
