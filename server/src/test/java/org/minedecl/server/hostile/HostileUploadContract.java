@@ -3,7 +3,6 @@ package org.minedecl.server.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
@@ -37,11 +36,11 @@ import org.minedecl.shared.testpki.TestPki;
 /**
  * SECURITY-TESTS B (container), C1 (size), C2 (slow clients), C3 (JSON bombs) and C6 (replays) through the
  * real HTTP API: every hostile upload gets its 4xx and code, and afterwards the database holds no new row and
- * the data directory no temp file. Prints how many hostile inputs were tried.
+ * the data directory no temp file. Prints how many hostile inputs were tried. Runs on H2
+ * ({@link HostileUploadH2Test}) and PostgreSQL ({@link HostileUploadPostgresTest}).
  */
-@MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HostileUploadTest implements TestPropertyProvider {
+abstract class HostileUploadContract implements TestPropertyProvider {
     private static final long LIMIT = 4L << 20;
     @Inject
     EmbeddedServer server;
@@ -52,8 +51,7 @@ class HostileUploadTest implements TestPropertyProvider {
     int tried;
     int asExpected;
 
-    @Override
-    public Map<String, String> getProperties() {
+    Map<String, String> commonProperties() {
         try {
             dataDir = Files.createTempDirectory("minedecl-hostile");
         } catch (IOException e) {
@@ -68,7 +66,7 @@ class HostileUploadTest implements TestPropertyProvider {
 
     @AfterAll
     void report() {
-        System.out.println("HOSTILE UPLOADS: tried " + tried + ", answered with the expected status and code "
+        System.out.println("HOSTILE UPLOADS (" + getClass().getSimpleName() + "): tried " + tried + ", answered with the expected status and code "
                 + asExpected + ", stored 0 (row counts and temp files checked after each)");
     }
 
@@ -204,7 +202,7 @@ class HostileUploadTest implements TestPropertyProvider {
             return m;
         }));
         cases.put("B2 mimetype compressed", zip(entries(good()), true));
-        cases.put("B2 mimetype not first", edited(HostileUploadTest::mimetypeLast));
+        cases.put("B2 mimetype not first", edited(HostileUploadContract::mimetypeLast));
         cases.put("B2 mimetype wrong", edited(m -> with(m, "mimetype", "application/zip".getBytes())));
         // B3: zip slip
         for (String evil : List.of("../x", "/abs", "C:\\x", "..\\x", "attachments/../../x")) {
