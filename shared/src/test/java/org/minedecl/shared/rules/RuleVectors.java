@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
-import org.minedecl.shared.declaration.Declaration;
 import org.minedecl.shared.declaration.DeclarationParser;
 
 /**
@@ -116,14 +115,26 @@ public final class RuleVectors {
         return result;
     }
 
+    /** What evaluates a vector: declaration bytes, "today", the previous declaration's bytes (or null). */
+    @FunctionalInterface
+    public interface Evaluator {
+        List<Finding> findings(byte[] declaration, LocalDate asOf, byte[] previous);
+    }
+
+    /** The shared engine through {@link DeclarationValidator}, as the CLI runs it. */
+    public static Evaluator evaluator(RuleEngine engine) {
+        return (json, asOf, prev) -> new DeclarationValidator(engine).validate(json, asOf,
+                prev == null ? null : DeclarationParser.parse(prev).declaration()).findings();
+    }
+
     /** Runs one vector; returns what is wrong (empty when it passes). */
     public static List<String> check(Vector v, RuleEngine engine) {
-        Declaration previous = null;
-        if (v.previous() != null) {
-            previous = DeclarationParser.parse(v.previous()).declaration();
-        }
-        List<Finding> findings = new DeclarationValidator(engine).validate(v.declaration(), v.asOf(), previous)
-                .findings();
+        return check(v, evaluator(engine));
+    }
+
+    /** Runs one vector through {@code evaluator}; returns what is wrong (empty when it passes). */
+    public static List<String> check(Vector v, Evaluator evaluator) {
+        List<Finding> findings = evaluator.findings(v.declaration(), v.asOf(), v.previous());
         List<String> ids = findings.stream().map(Finding::ruleId).toList();
         List<String> problems = new ArrayList<>();
         for (String id : v.present()) {
@@ -191,9 +202,13 @@ public final class RuleVectors {
 
     /** One dynamic test per vector, named after its file and description, for a {@code @TestFactory}. */
     public static Stream<DynamicTest> dynamicTests() {
-        RuleEngine engine = RuleEngine.standard();
+        return dynamicTests(evaluator(RuleEngine.standard()));
+    }
+
+    /** The same through another evaluator (the server's rule service, say). */
+    public static Stream<DynamicTest> dynamicTests(Evaluator evaluator) {
         return all().stream().map(v -> DynamicTest.dynamicTest(v.name() + " - " + v.description(), () -> {
-            List<String> problems = check(v, engine);
+            List<String> problems = check(v, evaluator);
             if (!problems.isEmpty()) {
                 throw new AssertionError(v.name() + " (" + v.description() + "): " + String.join("; ", problems));
             }
