@@ -40,6 +40,11 @@ public final class ServerBenchmark {
     private static final int BIG = Integer.getInteger("bench.big", 50);
     private static final int WARMUP = Integer.getInteger("bench.warmup", 1500);
     private static double ceilingCpuMs;
+    private static double serverCpuMs;
+    private static Run ingest;
+    private static long ingestHeap;
+    private static double clientCpuMs;
+    private static final int SUSTAINED = Integer.getInteger("bench.sustained", 6000);
 
     private ServerBenchmark() {
     }
@@ -64,14 +69,17 @@ public final class ServerBenchmark {
         Path log = root.resolve("server.log");
         String smallResult;
         String bigResult;
-        try (ServerProcess server = ServerProcess.start(dataDir, "512m", Map.of(), log)) {
+        String sustainedResult;
+        Map<String, String> env = System.getProperty("bench.checkThreads") == null ? Map.of()
+                : Map.of("MINEDECL_CHECK_THREADS", System.getProperty("bench.checkThreads"));
+        try (ServerProcess server = ServerProcess.start(dataDir, "512m", env, log)) {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
             run(http, server.uri(), smallPkgs.subList(0, WARMUP), CLIENTS); // warm-up: the JIT compiles the hot path
             double serverCpu0 = cpuSeconds(server.pid());
             double clientCpu0 = ownCpuSeconds();
             Run r = run(http, server.uri(), smallPkgs.subList(WARMUP, smallPkgs.size()), CLIENTS);
-            double serverCpuMs = 1000 * (cpuSeconds(server.pid()) - serverCpu0) / SMALL;
-            double clientCpuMs = 1000 * (ownCpuSeconds() - clientCpu0) / SMALL;
+            serverCpuMs = 1000 * (cpuSeconds(server.pid()) - serverCpu0) / SMALL;
+            clientCpuMs = 1000 * (ownCpuSeconds() - clientCpu0) / SMALL;
             System.out.printf("CPU per package: server %.2f ms, load generator %.2f ms, ceiling %.2f ms%n",
                     serverCpuMs, clientCpuMs, ceilingCpuMs);
             long heap = heapUsedMiB(server.pid());
@@ -81,11 +89,12 @@ public final class ServerBenchmark {
                         String.valueOf(server.pid()), "JFR.dump", "filename=" + jfr).inheritIO().start();
                 p.waitFor();
             }
-            smallResult = String.format("| ingest, %d clients, %d distinct %d-byte packages | %.1f packages/s | %.0f%% |"
-                    + " p50 %.1f ms, p99 %.1f ms | %d accepted, %d other | %s |%n", CLIENTS, SMALL, pkgSize,
-                    r.throughput(), 100 * r.throughput() / ceiling, r.p(50), r.p(99), r.ok, r.other,
-                    heap < 0 ? "n/a" : heap + " MiB used after the run");
-            System.out.print(smallResult);
+            ingest = r;
+            ingestHeap = heap;
+            System.out.printf("ingest: %.1f packages/s, p50 %.1f ms, p99 %.1f ms%n", r.throughput(), r.p(50), r.p(99));
+
+            sustainedResult = SUSTAINED > 0 ? sustained(http, server, small, root, smallPkgs.get(0)) : "";
+            System.out.print(sustainedResult);
 
             SignedPackages big = new SignedPackages(root.resolve("big"), 20 * 1024 * 1024);
             System.out.println("signing " + BIG + " packages of ~20 MB ...");
@@ -106,16 +115,28 @@ public final class ServerBenchmark {
                 bigResult += "\nThe server log shows an OutOfMemoryError.\n";
             }
         }
+        double ceilingAfter = ceiling(small, smallPkgs.subList(0, 600));
+        System.out.printf("ceiling after the server runs: %.1f packages/s%n", ceilingAfter);
+        Run r = ingest;
+        smallResult = String.format("| ingest, %d clients, %d distinct %d-byte packages | %.1f packages/s | %.0f%% "
+                + "/ %.0f%% | p50 %.1f ms, p99 %.1f ms | %d accepted, %d other | %s |%n", CLIENTS, SMALL, pkgSize,
+                r.throughput(), 100 * r.throughput() / ceiling, 100 * r.throughput() / ceilingAfter, r.p(50),
+                r.p(99), r.ok, r.other, ingestHeap < 0 ? "n/a" : ingestHeap + " MiB used after the run");
+        System.out.print(smallResult);
         BenchmarkReport.writeSection("server", "Server ingest (POST /api/v1/submissions)",
                 "The shaded server jar as its own process (`-Xmx512m -XX:+UseSerialGC`, embedded H2 in a temp data "
                 + "directory, WRITE_DELAY=0), driven over HTTP from this JVM on the same machine. The ceiling is "
                 + "package verification (ZIP, manifest digests, CAdES signature, chain, CRLs) plus receipt signing "
                 + "in process on " + Runtime.getRuntime().availableProcessors() + " threads, no HTTP, no database: "
-                + String.format("**%.1f packages/s**", ceiling) + ".\n\n"
-                + "| load | throughput | share of ceiling | latency | answers | server heap |\n"
+                + String.format("**%.1f packages/s** (measured before the server started; %.1f after it stopped)",
+                        ceiling, ceilingAfter) + ".\n\n"
+                + "| load | throughput | share of the ceiling before / after | latency | answers | server heap |\n"
                 + "|---|---|---|---|---|---|\n" + smallResult + bigResult
+                + String.format("%nCPU per 64 KB package in the ingest run: server %.2f ms, load generator %.2f ms "
+                        + "(the in-process ceiling: %.2f ms, its warm-up round included).%n", serverCpuMs, clientCpuMs,
+                        ceilingCpuMs)
                 + "\nTargets: ingest >= 50% of the ceiling and p99 < 200 ms at 32 clients; 50 concurrent 20 MB "
-                + "uploads under a 512 MB heap without running out of memory.\n");
+                + "uploads under a 512 MB heap without running out of memory.\n\n" + sustainedResult);
     }
 
     private static double ceiling(SignedPackages pkgs, List<Path> files) throws Exception {
@@ -212,6 +233,122 @@ public final class ServerBenchmark {
         run.ok = ok.get();
         run.other = other.get();
         return run;
+    }
+
+    /** One upload of the sustained run and the status it must get. */
+    record Upload(Path file, int expected) {
+    }
+
+    /**
+     * SECURITY-TESTS D4: {@link #SUSTAINED} uploads from 32 clients, one in ten hostile (a changed byte, an
+     * untrusted signer, a JSON bomb, random bytes, a replay); throughput and p99 per sixth of the run, and the
+     * server's heap (after a GC), open files and threads before and after.
+     */
+    private static String sustained(HttpClient http, ServerProcess server, SignedPackages pkgs, Path root,
+                                    Path accepted) throws Exception {
+        Path dir = Files.createDirectories(root.resolve("sustained"));
+        byte[] good = Files.readAllBytes(accepted);
+        byte[] flipped = good.clone();
+        flipped[good.length / 2] ^= 1;
+        byte[] random = new byte[good.length];
+        new java.util.Random(3).nextBytes(random);
+        List<Upload> hostile = List.of(
+                new Upload(Files.write(dir.resolve("flipped.asice"), flipped), 0),
+                new Upload(Files.write(dir.resolve("untrusted.asice"), pkgs.sign(Declarations.example().json()
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8), org.minedecl.shared.testpki.TestPki
+                        .other(org.minedecl.shared.testpki.TestPki.KeyAlg.EC).leaf().build())), 422),
+                new Upload(Files.write(dir.resolve("bomb.asice"), pkgs.sign(("[".repeat(5000) + "]".repeat(5000))
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8), pkgs.leaf())), 400),
+                new Upload(Files.write(dir.resolve("random.asice"), random), 400),
+                new Upload(accepted, 200));
+        System.out.println("signing " + SUSTAINED + " packages for the sustained run ...");
+        List<Upload> uploads = new ArrayList<>();
+        for (int i = 0; i < SUSTAINED; i++) {
+            uploads.add(i % 10 == 9 ? hostile.get((i / 10) % hostile.size())
+                    : new Upload(pkgs.signTo(Declarations.example(), dir.resolve("s" + i + ".asice")), 201));
+        }
+        long[] before = resources(server.pid());
+        List<double[]> done = Collections.synchronizedList(new ArrayList<>()); // {end time s, latency ms}
+        AtomicInteger unexpected = new AtomicInteger();
+        ConcurrentLinkedQueue<Upload> queue = new ConcurrentLinkedQueue<>(uploads);
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        long start = System.nanoTime();
+        List<Future<?>> fs = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            fs.add(pool.submit(() -> {
+                for (Upload u; (u = queue.poll()) != null; ) {
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(server.uri()
+                            .resolve("/api/v1/submissions")).timeout(Duration.ofMinutes(2))
+                            .header("Content-Type", "application/vnd.etsi.asic-e+zip")
+                            .POST(HttpRequest.BodyPublishers.ofFile(u.file())).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    long t1 = System.nanoTime();
+                    done.add(new double[] {(t1 - start) / 1e9, (t1 - t0) / 1e6});
+                    boolean ok = u.expected() == 0 ? r.statusCode() == 400 || r.statusCode() == 422
+                            : r.statusCode() == u.expected();
+                    if (!ok) {
+                        unexpected.incrementAndGet();
+                        System.out.println("unexpected " + r.statusCode() + " for " + u.file().getFileName() + ": "
+                                + r.body());
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : fs) {
+            f.get();
+        }
+        pool.shutdownNow();
+        long[] after = resources(server.pid());
+        List<double[]> sorted = new ArrayList<>(done);
+        sorted.sort((a, b) -> Double.compare(a[0], b[0]));
+        StringBuilder out = new StringBuilder("Sustained mixed load (SECURITY-TESTS D4): " + SUSTAINED
+                + " uploads from " + CLIENTS + " clients, one in ten hostile (changed byte, untrusted signer, JSON "
+                + "bomb, random bytes, replay); " + (SUSTAINED - unexpected.get()) + " of " + SUSTAINED
+                + " answered with the expected status.\n\n| part of the run | uploads | throughput | p50 | p99 |\n"
+                + "|---|---|---|---|---|\n");
+        int parts = 6;
+        double prevEnd = 0;
+        for (int k = 0; k < parts; k++) {
+            List<double[]> w = sorted.subList(k * sorted.size() / parts, (k + 1) * sorted.size() / parts);
+            double end = w.get(w.size() - 1)[0];
+            List<Double> lat = new ArrayList<>();
+            w.forEach(x -> lat.add(x[1]));
+            Collections.sort(lat);
+            out.append(String.format("| %d/%d | %d | %.1f /s | %.0f ms | %.0f ms |%n", k + 1, parts, w.size(),
+                    w.size() / (end - prevEnd), lat.get(lat.size() / 2),
+                    lat.get(Math.min(lat.size() - 1, (int) Math.ceil(0.99 * lat.size()) - 1))));
+            prevEnd = end;
+        }
+        out.append(String.format("%nServer before -> after: heap after a full GC %d -> %d MiB, open files %d -> %d, "
+                + "threads %d -> %d.%n", before[0], after[0], before[1], after[1], before[2], after[2]));
+        return out.toString();
+    }
+
+    /** Heap used after a full GC (MiB), open file descriptors and threads of a process (-1 when unknown). */
+    private static long[] resources(long pid) {
+        long heap = -1;
+        try {
+            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "GC.run").start().waitFor();
+            heap = heapUsedMiB(pid);
+        } catch (Exception ignored) {
+            // reported as -1
+        }
+        long fds = -1;
+        long threads = -1;
+        try (java.util.stream.Stream<Path> s = Files.list(Path.of("/proc/" + pid + "/fd"))) {
+            fds = s.count();
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("Threads:")) {
+                    threads = Long.parseLong(line.substring(8).strip());
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // reported as -1
+        }
+        return new long[] {heap, fds, threads};
     }
 
     private static boolean isAlive(HttpClient http, URI base) {
