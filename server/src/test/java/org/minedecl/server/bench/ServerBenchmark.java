@@ -182,8 +182,9 @@ public final class ServerBenchmark {
         }
     }
 
+    /** The answers of one load run: latency and completion time of each upload, and how many got what. */
     static final class Run {
-        final List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        final List<double[]> done = Collections.synchronizedList(new ArrayList<>()); // {end s, latency ms}
         int ok;
         int other;
         double seconds;
@@ -193,15 +194,25 @@ public final class ServerBenchmark {
         }
 
         double p(int pct) {
-            List<Double> s = new ArrayList<>(latencies);
+            List<Double> s = new ArrayList<>();
+            new ArrayList<>(done).forEach(d -> s.add(d[1]));
             Collections.sort(s);
             return s.isEmpty() ? 0 : s.get(Math.min(s.size() - 1, (int) Math.ceil(pct / 100.0 * s.size()) - 1));
         }
     }
 
+    /** Uploads each file once, from {@code clients} threads; every one must be accepted (201). */
     private static Run run(HttpClient http, URI base, List<Path> files, int clients) throws Exception {
+        return runUploads(http, base, files.stream().map(f -> new Upload(f, 201)).toList(), clients);
+    }
+
+    /**
+     * Uploads each once from {@code clients} threads. An expected status of 0 means any 400 or 422. {@code ok}
+     * counts the answers as expected.
+     */
+    private static Run runUploads(HttpClient http, URI base, List<Upload> uploads, int clients) throws Exception {
         Run run = new Run();
-        ConcurrentLinkedQueue<Path> queue = new ConcurrentLinkedQueue<>(files);
+        ConcurrentLinkedQueue<Upload> queue = new ConcurrentLinkedQueue<>(uploads);
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger other = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -209,17 +220,22 @@ public final class ServerBenchmark {
         List<Future<?>> fs = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             fs.add(pool.submit(() -> {
-                for (Path p; (p = queue.poll()) != null; ) {
+                for (Upload u; (u = queue.poll()) != null; ) {
                     long t0 = System.nanoTime();
                     HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/submissions"))
                             .timeout(Duration.ofMinutes(10)).header("Content-Type", "application/vnd.etsi.asic-e+zip")
-                            .POST(HttpRequest.BodyPublishers.ofFile(p)).build(), HttpResponse.BodyHandlers.ofString());
-                    run.latencies.add((System.nanoTime() - t0) / 1e6);
-                    if (r.statusCode() == 201) {
+                            .POST(HttpRequest.BodyPublishers.ofFile(u.file())).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    long t1 = System.nanoTime();
+                    run.done.add(new double[] {(t1 - start) / 1e9, (t1 - t0) / 1e6});
+                    boolean expected = u.expected() == 0 ? r.statusCode() == 400 || r.statusCode() == 422
+                            : r.statusCode() == u.expected();
+                    if (expected) {
                         ok.incrementAndGet();
                     } else {
                         other.incrementAndGet();
-                        System.out.println("unexpected " + r.statusCode() + ": " + r.body());
+                        System.out.println("unexpected " + r.statusCode() + " for " + u.file().getFileName() + ": "
+                                + r.body());
                     }
                 }
                 return null;
@@ -268,44 +284,13 @@ public final class ServerBenchmark {
                     : new Upload(pkgs.signTo(Declarations.example(), dir.resolve("s" + i + ".asice")), 201));
         }
         long[] before = resources(server.pid());
-        List<double[]> done = Collections.synchronizedList(new ArrayList<>()); // {end time s, latency ms}
-        AtomicInteger unexpected = new AtomicInteger();
-        ConcurrentLinkedQueue<Upload> queue = new ConcurrentLinkedQueue<>(uploads);
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        long start = System.nanoTime();
-        List<Future<?>> fs = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            fs.add(pool.submit(() -> {
-                for (Upload u; (u = queue.poll()) != null; ) {
-                    long t0 = System.nanoTime();
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(server.uri()
-                            .resolve("/api/v1/submissions")).timeout(Duration.ofMinutes(2))
-                            .header("Content-Type", "application/vnd.etsi.asic-e+zip")
-                            .POST(HttpRequest.BodyPublishers.ofFile(u.file())).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    long t1 = System.nanoTime();
-                    done.add(new double[] {(t1 - start) / 1e9, (t1 - t0) / 1e6});
-                    boolean ok = u.expected() == 0 ? r.statusCode() == 400 || r.statusCode() == 422
-                            : r.statusCode() == u.expected();
-                    if (!ok) {
-                        unexpected.incrementAndGet();
-                        System.out.println("unexpected " + r.statusCode() + " for " + u.file().getFileName() + ": "
-                                + r.body());
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : fs) {
-            f.get();
-        }
-        pool.shutdownNow();
+        Run run = runUploads(http, server.uri(), uploads, CLIENTS);
         long[] after = resources(server.pid());
-        List<double[]> sorted = new ArrayList<>(done);
+        List<double[]> sorted = new ArrayList<>(run.done);
         sorted.sort((a, b) -> Double.compare(a[0], b[0]));
         StringBuilder out = new StringBuilder("Sustained mixed load (SECURITY-TESTS D4): " + SUSTAINED
                 + " uploads from " + CLIENTS + " clients, one in ten hostile (changed byte, untrusted signer, JSON "
-                + "bomb, random bytes, replay); " + (SUSTAINED - unexpected.get()) + " of " + SUSTAINED
+                + "bomb, random bytes, replay); " + run.ok + " of " + SUSTAINED
                 + " answered with the expected status.\n\n| part of the run | uploads | throughput | p50 | p99 |\n"
                 + "|---|---|---|---|---|\n");
         int parts = 6;

@@ -31,6 +31,7 @@ import org.minedecl.server.support.Api;
 import org.minedecl.server.support.Declarations;
 import org.minedecl.server.support.Rows;
 import org.minedecl.server.support.SignedPackages;
+import org.minedecl.server.support.TestData;
 import org.minedecl.shared.testpki.TestPki;
 
 /**
@@ -52,13 +53,9 @@ abstract class HostileUploadContract implements TestPropertyProvider {
     int asExpected;
 
     Map<String, String> commonProperties() {
-        try {
-            dataDir = Files.createTempDirectory("minedecl-hostile");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        packages = new SignedPackages(dataDir.resolveSibling(dataDir.getFileName() + "-work"));
-        packages.installTrust(dataDir.resolve("trust"));
+        TestData data = TestData.create("minedecl-hostile");
+        dataDir = data.dataDir();
+        packages = data.packages();
         return Map.of("minedecl.data-dir", dataDir.toString(), "minedecl.max-upload-bytes", String.valueOf(LIMIT),
                 "micronaut.server.port", "-1", "micronaut.server.read-idle-timeout", "2s",
                 "micronaut.server.idle-timeout", "3s");

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.minedecl.server.support.Api;
 import org.minedecl.server.support.Declarations;
 import org.minedecl.server.support.SignedPackages;
+import org.minedecl.server.support.TestData;
 import org.minedecl.server.support.Rows;
 import org.minedecl.shared.receipt.ReceiptVerifier;
 import org.minedecl.shared.rules.RuleEngine;
@@ -58,13 +59,9 @@ abstract class SubmissionApiContract implements TestPropertyProvider {
     SignedPackages packages;
 
     Map<String, String> commonProperties() {
-        try {
-            dataDir = Files.createTempDirectory("minedecl-api-test");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        packages = new SignedPackages(dataDir.resolveSibling(dataDir.getFileName() + "-work"));
-        packages.installTrust(dataDir.resolve("trust"));
+        TestData data = TestData.create("minedecl-api-test");
+        dataDir = data.dataDir();
+        packages = data.packages();
         return Map.of("minedecl.data-dir", dataDir.toString(), "minedecl.dev-read", "true",
                 "minedecl.max-upload-bytes", String.valueOf(LIMIT), "micronaut.server.port", "-1");
     }

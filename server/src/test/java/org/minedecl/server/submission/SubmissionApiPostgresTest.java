@@ -1,7 +1,6 @@
 package org.minedecl.server.submission;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
@@ -16,11 +15,7 @@ class SubmissionApiPostgresTest extends SubmissionApiContract {
     @Override
     public Map<String, String> getProperties() {
         database = Postgres.createScratch();
-        Map<String, String> p = new HashMap<>(commonProperties());
-        p.put("datasources.default.url", Postgres.url(database));
-        p.put("datasources.default.username", Postgres.USER);
-        p.put("datasources.default.password", "");
-        return p;
+        return Postgres.datasource(commonProperties(), database);
     }
 
     @AfterAll

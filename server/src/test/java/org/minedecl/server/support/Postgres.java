@@ -38,6 +38,15 @@ public final class Postgres {
         }
     }
 
+    /** {@code common} with the default datasource pointed at {@code database}. */
+    public static java.util.Map<String, String> datasource(java.util.Map<String, String> common, String database) {
+        java.util.Map<String, String> p = new java.util.HashMap<>(common);
+        p.put("datasources.default.url", url(database));
+        p.put("datasources.default.username", USER);
+        p.put("datasources.default.password", "");
+        return p;
+    }
+
     public static String url(String database) {
         return HOST_URL + database;
     }
