@@ -5,23 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.Provider;
-import java.security.Security;
-import java.security.cert.Certificate;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.minedecl.shared.pkg.PackageVerifier;
 import org.minedecl.shared.pkg.PackageWriter;
 import org.minedecl.shared.pkg.VerificationReport;
+import org.minedecl.shared.testpki.SoftHsmToken;
 import org.minedecl.shared.testpki.TestPki;
 
 /**
@@ -32,7 +24,7 @@ import org.minedecl.shared.testpki.TestPki;
  */
 @Tag("softhsm")
 class SoftHsmSignerTest {
-    private static final String PIN = "314159";
+    private static final String PIN = SoftHsmToken.PIN;
     private static Path config;
     /** A second token nobody has logged in to in this JVM (PKCS#11 login state is per process and token). */
     private static Path untouched;
@@ -40,78 +32,12 @@ class SoftHsmSignerTest {
 
     @BeforeAll
     static void token() throws Exception {
-        String conf = System.getenv("SOFTHSM2_CONF");
-        Assumptions.assumeTrue(conf != null, () -> skip("SOFTHSM2_CONF is not set (run through Maven)"));
-        if (!onPath("softhsm2-util")) {
-            run(List.of("sh", "-c", "(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "
-                    + "softhsm2) >/dev/null 2>&1"), 600);
-        }
-        Assumptions.assumeTrue(onPath("softhsm2-util"), () -> skip("softhsm2-util is not installed and "
-                + "apt-get install softhsm2 did not work here"));
-        Path lib = Libraries.first("/usr/lib/softhsm/libsofthsm2.so", "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
-                "/usr/lib/aarch64-linux-gnu/softhsm/libsofthsm2.so", "/usr/local/lib/softhsm/libsofthsm2.so");
-        Assumptions.assumeTrue(lib != null, () -> skip("libsofthsm2.so not found"));
-        dir = Path.of(conf).getParent();
-        Path tokens = dir.resolve("tokens-" + ProcessHandle.current().pid());
-        Files.createDirectories(tokens);
-        Files.writeString(Path.of(conf), "directories.tokendir = " + tokens + "\nobjectstore.backend = file\n"
-                + "log.level = ERROR\n");
-        String out = run(List.of("softhsm2-util", "--init-token", "--free", "--label", "minedecl-test", "--pin", PIN,
-                "--so-pin", "27182818"), 60);
-        Matcher m = Pattern.compile("reassigned to slot (\\d+)").matcher(out);
-        assertThat(m.find()).as(out).isTrue();
-        config = Files.writeString(dir.resolve("pkcs11.cfg"), "name = SoftHSM\nlibrary = " + lib + "\nslot = "
-                + m.group(1) + "\n");
-        String out2 = run(List.of("softhsm2-util", "--init-token", "--free", "--label", "minedecl-test-2", "--pin",
-                PIN, "--so-pin", "27182818"), 60);
-        Matcher m2 = Pattern.compile("reassigned to slot (\\d+)").matcher(out2);
-        assertThat(m2.find()).as(out2).isTrue();
-        untouched = Files.writeString(dir.resolve("pkcs11-2.cfg"), "name = SoftHSM2\nlibrary = " + lib
-                + "\nslot = " + m2.group(1) + "\n");
-        // put an EC and an RSA key with their chains on the token, as a CA's enrolment tool would
-        Provider p = Security.getProvider("SunPKCS11").configure(config.toString());
-        KeyStore ks = KeyStore.getInstance("PKCS11", p);
-        ks.load(null, PIN.toCharArray());
-        for (TestPki.KeyAlg alg : new TestPki.KeyAlg[] {TestPki.KeyAlg.EC, TestPki.KeyAlg.RSA}) {
-            TestPki.Leaf leaf = TestPki.get(alg).leaf().build();
-            ks.setKeyEntry(alg.name().toLowerCase(), leaf.key(), null, leaf.chain().toArray(new Certificate[0]));
-        }
-    }
-
-    private static final class Libraries {
-        static Path first(String... candidates) {
-            for (String c : candidates) {
-                if (Files.exists(Path.of(c))) {
-                    return Path.of(c);
-                }
-            }
-            return null;
-        }
-    }
-
-    private static String skip(String why) {
-        String s = "SoftHSM2 PKCS#11 test skipped: " + why;
-        System.out.println(s);
-        return s;
-    }
-
-    private static boolean onPath(String exe) {
-        for (String d : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
-            if (Files.isExecutable(Path.of(d, exe))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String run(List<String> cmd, int seconds) throws Exception {
-        Process pr = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        boolean done = pr.waitFor(seconds, TimeUnit.SECONDS);
-        String out = new String(pr.getInputStream().readAllBytes());
-        if (!done) {
-            pr.destroyForcibly();
-        }
-        return out;
+        SoftHsmToken token = SoftHsmToken.create();
+        config = token.config();
+        untouched = token.untouched();
+        dir = config.getParent();
+        token.put(java.util.Map.of("ec", TestPki.get(TestPki.KeyAlg.EC).leaf().build(),
+                "rsa", TestPki.get(TestPki.KeyAlg.RSA).leaf().build()));
     }
 
     private void signsAndVerifies(String alias, TestPki.KeyAlg alg) throws Exception {
