@@ -2,11 +2,9 @@ package org.minedecl.shared.declaration;
 
 import java.time.LocalDate;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** A calendar quarter such as {@code 2026Q3}. */
 public record Period(int year, int quarter) implements Comparable<Period> {
-    private static final Pattern FORMAT = Pattern.compile("(\\d{4})Q([1-4])");
 
     public Period {
         if (quarter < 1 || quarter > 4 || year < 1 || year > 9999) {
@@ -18,11 +16,22 @@ public record Period(int year, int quarter) implements Comparable<Period> {
         if (text == null) {
             return Optional.empty();
         }
-        var m = FORMAT.matcher(text);
-        if (!m.matches() || Integer.parseInt(m.group(1)) < 1) {
+        // the pattern (\d{4})Q([1-4]) with ASCII digits, checked by hand: every rule asks for the period
+        if (text.length() != 6 || text.charAt(4) != 'Q' || text.charAt(5) < '1' || text.charAt(5) > '4') {
+            return Optional.empty();
+        }
+        int year = 0;
+        for (int i = 0; i < 4; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return Optional.empty();
+            }
+            year = year * 10 + (c - '0');
+        }
+        if (year < 1) {
             return Optional.empty(); // "0000Q1" is not a quarter; user input never throws
         }
-        return Optional.of(new Period(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
+        return Optional.of(new Period(year, text.charAt(5) - '0'));
     }
 
     public static Period containing(LocalDate date) {

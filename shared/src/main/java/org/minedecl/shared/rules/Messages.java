@@ -16,23 +16,51 @@ public final class Messages {
         if (template.indexOf('{') < 0) {
             return template;
         }
+        String[] parts = PARSED.get(template);
+        if (parts == null) {
+            parts = parse(template);
+            if (PARSED.size() < MAX_PARSED) { // templates come from the rule packs; messages built from input do not
+                PARSED.put(template, parts);
+            }
+        }
         StringBuilder out = new StringBuilder(template.length() + 32);
+        for (int k = 0; k < parts.length; k++) {
+            if (k % 2 == 0) {
+                out.append(parts[k]);
+            } else if (values.containsKey(parts[k])) {
+                out.append(text(values.get(parts[k]), lang));
+            } else {
+                out.append('{').append(parts[k]).append('}');
+            }
+        }
+        return out.toString();
+    }
+
+    /** Templates already split, by template: literal, key, literal, key, ..., literal. */
+    private static final Map<String, String[]> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_PARSED = 4096;
+
+    /** Splits a template into literals (even places) and placeholder names (odd places). */
+    static String[] parse(String template) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        StringBuilder literal = new StringBuilder();
         int i = 0;
         while (i < template.length()) {
             char c = template.charAt(i);
             int close = c == '{' ? template.indexOf('}', i) : -1;
-            if (close > i) {
-                String key = template.substring(i + 1, close);
-                if (values.containsKey(key)) {
-                    out.append(text(values.get(key), lang));
-                    i = close + 1;
-                    continue;
-                }
+            int nextOpen = template.indexOf('{', i + 1);
+            if (close > i + 1 && (nextOpen < 0 || nextOpen > close)) { // "{name}" with no "{" inside
+                parts.add(literal.toString());
+                literal.setLength(0);
+                parts.add(template.substring(i + 1, close));
+                i = close + 1;
+                continue;
             }
-            out.append(c);
+            literal.append(c);
             i++;
         }
-        return out.toString();
+        parts.add(literal.toString());
+        return parts.toArray(new String[0]);
     }
 
     static String text(Object v, String lang) {
