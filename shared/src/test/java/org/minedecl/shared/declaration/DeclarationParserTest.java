@@ -141,6 +141,23 @@ class DeclarationParserTest {
     }
 
     @Test
+    void aRepeatedKeyIsFoundInLargeObjectsAndInsideArraysToo() {
+        StringBuilder wide = new StringBuilder("{\"attachments\":[{\"path\":\"a\"},{\"x\":{");
+        for (int i = 0; i < 40; i++) {
+            wide.append("\"k").append(i).append("\":").append(i).append(',');
+        }
+        wide.append("\"k7\":0}}]}");
+        ParseResult r = parse(wide.toString());
+        assertThat(r.limit()).isEqualTo("JSON_DUPLICATE_KEY");
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.path()).isEqualTo("$.attachments[1].x.k7");
+            assertThat(f.message().en()).contains("duplicate key \"k7\"");
+        });
+        assertThat(parse("{\"a\":[{\"b\":1,\"b\":2}]}").limit()).isEqualTo("JSON_DUPLICATE_KEY");
+        assertThat(parse("{\"a\":{\"b\":1},\"c\":{\"b\":2}}").limit()).as("same name, other objects").isNull();
+    }
+
+    @Test
     void eachReaderLimitIsNamedByItsOwnCodeAndOrdinaryErrorsByNone() {
         StringBuilder manyKeys = new StringBuilder("{");
         for (int i = 0; i < 12_000; i++) {
