@@ -70,8 +70,13 @@ public final class ServerBenchmark {
         String smallResult;
         String bigResult;
         String sustainedResult;
-        Map<String, String> env = System.getProperty("bench.checkThreads") == null ? Map.of()
-                : Map.of("MINEDECL_CHECK_THREADS", System.getProperty("bench.checkThreads"));
+        Map<String, String> env = new java.util.HashMap<>();
+        if (System.getProperty("bench.checkThreads") != null) {
+            env.put("MINEDECL_CHECK_THREADS", System.getProperty("bench.checkThreads"));
+        }
+        if (System.getProperty("bench.dbUrl") != null) { // e.g. to try H2 settings: DATA is the data directory
+            env.put("DATASOURCES_DEFAULT_URL", System.getProperty("bench.dbUrl").replace("DATA", dataDir.toString()));
+        }
         try (ServerProcess server = ServerProcess.start(dataDir, "512m", env, log)) {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
             run(http, server.uri(), smallPkgs.subList(0, WARMUP), CLIENTS); // warm-up: the JIT compiles the hot path
