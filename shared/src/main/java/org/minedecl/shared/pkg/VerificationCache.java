@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  * candidate certificates, anchors, path length), and each is used only for signing times inside the validity of
  * every certificate on it (anchor included): there the search would find a valid path again, as nothing else it
  * checks depends on the date. CRL results are kept per CRL object (the configured CRLs are the same objects from
- * package to package) and issuer key bytes. Both maps are bounded.
+ * package to package; held weakly) and issuer key bytes. Both maps are bounded.
  */
 final class VerificationCache {
     static final int MAX_PATHS = 4096;
@@ -50,15 +50,33 @@ final class VerificationCache {
         }
     }
 
-    private record CrlKey(X509CRL crl, ByteBuffer issuerKey) {
+    /**
+     * A CRL object (held weakly: a CRL replaced in the trust directory is not kept alive by this cache, however
+     * large) and the issuer key bytes it was checked against.
+     */
+    private static final class CrlKey {
+        private final java.lang.ref.WeakReference<X509CRL> crl;
+        private final int identity;
+        private final ByteBuffer issuerKey;
+
+        CrlKey(X509CRL crl, ByteBuffer issuerKey) {
+            this.crl = new java.lang.ref.WeakReference<>(crl);
+            this.identity = System.identityHashCode(crl);
+            this.issuerKey = issuerKey;
+        }
+
         @Override
         public boolean equals(Object o) {
-            return o instanceof CrlKey k && k.crl == crl && k.issuerKey.equals(issuerKey);
+            if (!(o instanceof CrlKey k)) {
+                return false;
+            }
+            X509CRL mine = crl.get();
+            return mine != null && mine == k.crl.get() && issuerKey.equals(k.issuerKey);
         }
 
         @Override
         public int hashCode() {
-            return System.identityHashCode(crl) * 31 + issuerKey.hashCode();
+            return identity * 31 + issuerKey.hashCode();
         }
     }
 
@@ -144,6 +162,13 @@ final class VerificationCache {
             synchronized (crls) {
                 return new int[] {paths.size(), crls.size()};
             }
+        }
+    }
+
+    /** For tests: how many remembered CRL results still have their CRL alive. */
+    int liveCrls() {
+        synchronized (crls) {
+            return (int) crls.keySet().stream().filter(k -> k.crl.get() != null).count();
         }
     }
 

@@ -101,4 +101,20 @@ class VerificationCacheTest {
         assertThat(failure(new PackageVerifier(new VerificationPolicy(List.of(stranger.root().cert()),
                 stranger.freshCrls(NOW), NOW)).verify(pkg))).isEqualTo("CHAIN_UNTRUSTED");
     }
+
+    @Test
+    void aCrlThatIsNoLongerConfiguredIsNotKeptAliveByTheCache() throws Exception {
+        Path pkg = pki.examplePackage(tmp.resolve("e.asice"), pki.leaf().keySlot(46).build());
+        VerificationCache.shared().clear();
+        VerificationPolicy policy = pki.policy(NOW);
+        assertThat(failure(new PackageVerifier(policy).verify(pkg))).isEqualTo("VALID");
+        assertThat(VerificationCache.shared().liveCrls()).isEqualTo(2);
+
+        policy = null; // the trust directory was re-read: nothing refers to the old CRLs any more
+        for (int i = 0; i < 50 && VerificationCache.shared().liveCrls() > 0; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertThat(VerificationCache.shared().liveCrls()).isZero();
+    }
 }
