@@ -21,11 +21,11 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.minedecl.shared.rules.RuleEngine;
+import org.minedecl.shared.rules.RulePackHeader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import org.minedecl.shared.rules.RuleEngine;
-import org.minedecl.shared.rules.RulePackHeader;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscription;
 

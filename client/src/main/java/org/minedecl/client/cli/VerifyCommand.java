@@ -77,7 +77,7 @@ public class VerifyCommand implements Callable<Integer> {
         List<Finding> findings = List.of();
         if (report.valid()) {
             LocalDate signingDay = LocalDate.ofInstant(report.signingTime(), SignCommand.CHINA);
-            findings = new DeclarationValidator(RuleEngine.standard()).validate(report.declarationBytes(), signingDay,
+            findings = new DeclarationValidator(RuleEngine.standard()).validate(report.parsedDeclaration(), signingDay,
                     null).findings();
         }
         if (format.equals("json")) {

@@ -21,6 +21,7 @@ import org.minedecl.server.problem.AuditLog;
 import org.minedecl.server.problem.Problem;
 import org.minedecl.server.problem.ProblemException;
 import org.minedecl.shared.receipt.Receipt;
+import org.minedecl.shared.rules.RulePackHeader;
 
 /** {@code /api/v1/submissions}: upload a signed package, read submissions, their packages and receipts. */
 @Controller("/api/v1/submissions")
@@ -57,7 +58,7 @@ public class SubmissionController {
     public HttpResponse<ReceiptResponse> upload(HttpRequest<?> request, @Body InputStream body) {
         String remote = String.valueOf(request.getRemoteAddress());
         long declared = request.getContentLength();
-        String clientPacks = request.getHeaders().get(org.minedecl.shared.rules.RulePackHeader.NAME);
+        String clientPacks = request.getHeaders().get(RulePackHeader.NAME);
         try {
             if (declared > spooler.limit()) {
                 throw Problem.of(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "PAYLOAD_TOO_LARGE",

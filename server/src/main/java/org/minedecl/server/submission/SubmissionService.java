@@ -139,7 +139,7 @@ public class SubmissionService {
             throw packageProblem(report).exception();
         }
         byte[] declarationBytes = report.declarationBytes();
-        ParseResult parsedResult = rules.parse(declarationBytes);
+        ParseResult parsedResult = report.parsedDeclaration(); // parsed once, by the verifier's signer binding
         Declaration parsed = parsedResult.declaration();
         String licence = parsed == null || parsed.licences() == null || parsed.licences().mining() == null ? null
                 : parsed.licences().mining().number();

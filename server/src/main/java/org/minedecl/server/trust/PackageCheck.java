@@ -33,7 +33,7 @@ public class PackageCheck {
             // package is still refused as unreadable rather than answered with a 5xx.
             LOG.error("package verifier failed on {}: {}", asice.getFileName(), e.toString());
             return new VerificationReport(List.of(new CheckResult("verifier", false, "VERIFIER_FAILED",
-                    "PACKAGE_INVALID", "the package could not be read")), null, null, null);
+                    "PACKAGE_INVALID", "the package could not be read")), null, null, null, null);
         }
     }
 }

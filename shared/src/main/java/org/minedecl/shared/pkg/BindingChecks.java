@@ -27,6 +27,7 @@ final class BindingChecks {
                 return fail(parsed.limit(), Category.JSON_LIMIT_EXCEEDED, "declaration.json: "
                         + parsed.findings().get(0).message().en());
             }
+            f.parsedDeclaration = parsed;
             DeclarationFacts d = DeclarationFacts.of(parsed.declaration());
             if (d == null) {
                 return fail("DECLARATION_UNREADABLE", Category.PACKAGE_INVALID,

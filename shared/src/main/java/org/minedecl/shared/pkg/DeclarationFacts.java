@@ -13,11 +13,6 @@ import org.minedecl.shared.declaration.DeclarationParser;
  */
 record DeclarationFacts(String uscc, String preparerUscc, List<String> attachmentPaths) {
 
-    /** The facts, or null when the bytes are not a declaration object at all. */
-    static DeclarationFacts read(byte[] json) {
-        return of(DeclarationParser.parse(json).declaration());
-    }
-
     /** The facts of a parsed declaration, or null when there is none. */
     static DeclarationFacts of(Declaration d) {
         if (d == null) {

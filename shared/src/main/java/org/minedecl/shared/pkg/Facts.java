@@ -30,6 +30,8 @@ final class Facts {
     List<X509Certificate> path;
     X509Certificate anchor;
     DeclarationFacts declarationFacts;
+    /** declaration.json as {@link org.minedecl.shared.declaration.DeclarationParser} read it. */
+    org.minedecl.shared.declaration.ParseResult parsedDeclaration;
 
     Facts(VerificationPolicy policy, DelegationRegistry delegations) {
         this.policy = policy;

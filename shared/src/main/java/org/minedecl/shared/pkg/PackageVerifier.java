@@ -73,7 +73,7 @@ public final class PackageVerifier {
     }
 
     private static VerificationReport report(List<CheckResult> out, Facts f) {
-        return new VerificationReport(List.copyOf(out), f.declaration, f.signer,
-                f.signingTime);
+        return new VerificationReport(List.copyOf(out), f.declaration, f.signer, f.signingTime,
+                f.parsedDeclaration);
     }
 }

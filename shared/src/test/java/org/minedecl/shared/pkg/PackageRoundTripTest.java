@@ -27,6 +27,7 @@ class PackageRoundTripTest {
         assertThat(r.checks()).extracting(CheckResult::check).contains("container.mimetype", "manifest.digests",
                 "cms.signature", "cert.chain", "cert.revocation", "signer.uscc");
         assertThat(r.declarationBytes()).isEqualTo(TestPki.exampleDeclaration());
+        assertThat(r.parsedDeclaration().declaration().enterprise().uscc()).isEqualTo(TestPki.EXAMPLE_USCC);
         assertThat(r.signer()).isEqualTo(leaf.cert());
         assertThat(r.signingTime()).isEqualTo(TestPki.SIGNING_TIME);
     }
