@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.minedecl.shared.rules.RulePackInfo;
+import org.minedecl.shared.testpki.TestPki;
 
 class ReceiptSignatureTest {
     private static final Instant NOW = Instant.parse("2026-10-10T02:00:00Z");
@@ -25,6 +26,34 @@ class ReceiptSignatureTest {
 
         assertThat(result.valid()).isTrue();
         assertThat(result.receipt()).isEqualTo(receipt());
+    }
+
+    @Test
+    void oneSignerSignsManyReceiptsEachOfWhichVerifies() {
+        ReceiptSigner signer = new ReceiptSigner(SERVER.privateKey(), SERVER.certificate());
+        for (int i = 0; i < 5; i++) {
+            byte[] signed = signer.sign(receipt());
+            assertThat(ReceiptVerifier.verify(signed, SERVER.certificate()).valid()).isTrue();
+            assertThat(signatureAlgorithm(signed)).isEqualTo("1.2.840.10045.4.3.2"); // ecdsa-with-SHA256
+        }
+    }
+
+    @Test
+    void anRsaReceiptKeySignsWithSha256WithRsa() throws Exception {
+        var leaf = TestPki.get(TestPki.KeyAlg.RSA).leaf().commonName("rsa receipt server").selfSigned().build();
+        byte[] signed = new ReceiptSigner(leaf.key(), leaf.cert()).sign(receipt());
+
+        assertThat(ReceiptVerifier.verify(signed, leaf.cert()).valid()).isTrue();
+        assertThat(signatureAlgorithm(signed)).isEqualTo("1.2.840.113549.1.1.11"); // sha256WithRSAEncryption
+    }
+
+    private static String signatureAlgorithm(byte[] signed) {
+        try {
+            return new org.bouncycastle.cms.CMSSignedData(signed).getSignerInfos().iterator().next()
+                    .getEncryptionAlgOID();
+        } catch (org.bouncycastle.cms.CMSException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
