@@ -182,58 +182,95 @@ public class SubmissionRepository {
         }
     }
 
-    /** Stores one accepted submission: row, package chunks, findings, flags, filing and audit event, atomically. */
-    public void store(NewSubmission s) {
-        write(c -> {
-            if (s.amends() != null) {
-                checkAmendable(c, s);
-            }
-            insertSubmission(c, s);
-            insertChunks(c, s.id(), s.packageFile());
-            insertFindings(c, s);
-            if (s.amends() == null) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO period_filing (mining_licence, period, submission_id) VALUES (?, ?, ?)")) {
-                    ps.setString(1, s.miningLicence());
-                    ps.setString(2, s.period());
-                    ps.setString(3, s.id());
-                    ps.executeUpdate();
+    /**
+     * Stores accepted submissions in one transaction (group commit), each under its own savepoint: a submission
+     * is stored whole (row, package chunks, findings, flags, filing and audit event) or not at all, and one that
+     * fails does not take the others with it. Nothing is durable before this returns.
+     *
+     * @return one entry per submission, in order: null when it was stored, otherwise the {@link StoreConflict}
+     *         or {@link StorageFailure} that kept it out. When the commit itself fails, every entry is that failure.
+     */
+    List<RuntimeException> storeBatch(List<NewSubmission> batch) {
+        List<RuntimeException> outcomes = new ArrayList<>();
+        try {
+            write(c -> {
+                outcomes.clear();
+                for (NewSubmission s : batch) {
+                    outcomes.add(storeUnderSavepoint(c, s));
                 }
-            } else {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE period_filing SET submission_id = ? "
-                        + "WHERE mining_licence = ? AND period = ? AND submission_id = ?")) {
-                    ps.setString(1, s.id());
-                    ps.setString(2, s.miningLicence());
-                    ps.setString(3, s.period());
-                    ps.setString(4, s.amends());
-                    if (ps.executeUpdate() != 1) {
-                        throw new StoreConflict(StoreConflict.Kind.AMENDS_NOT_CURRENT,
-                                "receipt " + s.amends() + " has already been corrected by a later declaration");
-                    }
-                }
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE submission SET superseded_by = ? WHERE id = ? AND superseded_by IS NULL")) {
-                    ps.setString(1, s.id());
-                    ps.setString(2, s.amends());
-                    if (ps.executeUpdate() != 1) {
-                        throw new StoreConflict(StoreConflict.Kind.AMENDS_NOT_CURRENT,
-                                "receipt " + s.amends() + " has already been corrected by a later declaration");
-                    }
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_event (id, at, action, submission_id,"
-                    + " actor, detail) VALUES (?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, UUID.randomUUID().toString());
-                ps.setObject(2, OffsetDateTime.ofInstant(s.receivedAt(), ZoneOffset.UTC));
-                ps.setString(3, s.amends() == null ? "SUBMISSION_ACCEPTED" : "AMENDMENT_ACCEPTED");
-                ps.setString(4, s.id());
-                ps.setString(5, truncate(s.actor(), 256));
-                ps.setString(6, truncate("status=" + s.status() + " sha256=" + s.packageSha256()
-                        + (s.amends() == null ? "" : " amends=" + s.amends()), 2000));
+                return null;
+            });
+            return outcomes;
+        } catch (StoreConflict | StorageFailure e) {
+            return java.util.Collections.nCopies(batch.size(), e);
+        }
+    }
+
+    /** Stores one submission of a batch; on any failure rolls back to before it and returns why. */
+    private RuntimeException storeUnderSavepoint(Connection c, NewSubmission s) throws SQLException {
+        java.sql.Savepoint sp = c.setSavepoint();
+        try {
+            storeOne(c, s);
+            c.releaseSavepoint(sp);
+            return null;
+        } catch (StoreConflict e) {
+            c.rollback(sp);
+            return e;
+        } catch (SQLException | IOException | RuntimeException e) {
+            c.rollback(sp);
+            return new StorageFailure(e.toString(), e);
+        }
+    }
+
+    /** Row, package chunks, findings, flags, filing and audit event of one submission, on {@code c}. */
+    private void storeOne(Connection c, NewSubmission s) throws SQLException, IOException {
+        if (s.amends() != null) {
+            checkAmendable(c, s);
+        }
+        insertSubmission(c, s);
+        insertChunks(c, s.id(), s.packageFile());
+        insertFindings(c, s);
+        if (s.amends() == null) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO period_filing (mining_licence, period, submission_id) VALUES (?, ?, ?)")) {
+                ps.setString(1, s.miningLicence());
+                ps.setString(2, s.period());
+                ps.setString(3, s.id());
                 ps.executeUpdate();
             }
-            return null;
-        });
+        } else {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE period_filing SET submission_id = ? "
+                    + "WHERE mining_licence = ? AND period = ? AND submission_id = ?")) {
+                ps.setString(1, s.id());
+                ps.setString(2, s.miningLicence());
+                ps.setString(3, s.period());
+                ps.setString(4, s.amends());
+                if (ps.executeUpdate() != 1) {
+                    throw new StoreConflict(StoreConflict.Kind.AMENDS_NOT_CURRENT,
+                            "receipt " + s.amends() + " has already been corrected by a later declaration");
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE submission SET superseded_by = ? WHERE id = ? AND superseded_by IS NULL")) {
+                ps.setString(1, s.id());
+                ps.setString(2, s.amends());
+                if (ps.executeUpdate() != 1) {
+                    throw new StoreConflict(StoreConflict.Kind.AMENDS_NOT_CURRENT,
+                            "receipt " + s.amends() + " has already been corrected by a later declaration");
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_event (id, at, action, submission_id,"
+                + " actor, detail) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, UUID.randomUUID().toString());
+            ps.setObject(2, OffsetDateTime.ofInstant(s.receivedAt(), ZoneOffset.UTC));
+            ps.setString(3, s.amends() == null ? "SUBMISSION_ACCEPTED" : "AMENDMENT_ACCEPTED");
+            ps.setString(4, s.id());
+            ps.setString(5, truncate(s.actor(), 256));
+            ps.setString(6, truncate("status=" + s.status() + " sha256=" + s.packageSha256()
+                    + (s.amends() == null ? "" : " amends=" + s.amends()), 2000));
+            ps.executeUpdate();
+        }
     }
 
     private static void checkAmendable(Connection c, NewSubmission s) throws SQLException {

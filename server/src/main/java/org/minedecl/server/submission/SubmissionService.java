@@ -43,6 +43,7 @@ import org.slf4j.LoggerFactory;
 public class SubmissionService {
     private static final Logger LOG = LoggerFactory.getLogger(SubmissionService.class);
     private final SubmissionRepository repository;
+    private final GroupCommit groupCommit;
     private final PackageCheck packageCheck;
     private final RuleService rules;
     private final ReceiptKeyService keys;
@@ -58,9 +59,11 @@ public class SubmissionService {
      */
     private final java.util.concurrent.Semaphore checkSlots;
 
-    public SubmissionService(SubmissionRepository repository, PackageCheck packageCheck, RuleService rules,
-                             ReceiptKeyService keys, Clock clock, ServerSettings settings, ObjectMapper json) {
+    public SubmissionService(SubmissionRepository repository, GroupCommit groupCommit, PackageCheck packageCheck,
+                             RuleService rules, ReceiptKeyService keys, Clock clock, ServerSettings settings,
+                             ObjectMapper json) {
         this.repository = repository;
+        this.groupCommit = groupCommit;
         this.packageCheck = packageCheck;
         this.rules = rules;
         this.keys = keys;
@@ -104,7 +107,7 @@ public class SubmissionService {
         int permits = (int) Math.max(1, Math.min(Math.max(1, settings.storeBudgetMb()), upload.size() >> 20));
         storeBudget.acquireUninterruptibly(permits);
         try {
-            repository.store(row);
+            groupCommit.store(row); // returns once committed
         } catch (SubmissionRepository.StoreConflict e) {
             switch (e.kind()) {
                 case AMENDS_UNKNOWN:

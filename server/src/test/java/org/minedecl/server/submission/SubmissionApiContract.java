@@ -53,6 +53,8 @@ abstract class SubmissionApiContract implements TestPropertyProvider {
     EmbeddedServer server;
     @Inject
     DataSource dataSource;
+    @Inject
+    SubmissionRepository repository;
 
     Api api;
     Path dataDir;
@@ -169,6 +171,55 @@ abstract class SubmissionApiContract implements TestPropertyProvider {
         assertThat(Rows.count(dataSource, "SELECT COUNT(*) FROM submission WHERE package_sha256 = ?", sha256(pkg)))
                 .isEqualTo(1);
         assertThat(tempFiles()).isZero();
+    }
+
+    @Test
+    void inOneGroupCommitASubmissionThatFailsIsLeftOutWholeAndTheOthersAreStored() throws Exception {
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        SubmissionRepository.NewSubmission good = row(tag + "-a", "sha-" + tag + "-a", "LIC-" + tag + "-1", null);
+        SubmissionRepository.NewSubmission unknownAmends = row(tag + "-b", "sha-" + tag + "-b", "LIC-" + tag + "-2",
+                "no-such-receipt");
+        SubmissionRepository.NewSubmission samePackage = row(tag + "-c", "sha-" + tag + "-a", "LIC-" + tag + "-3", null);
+        SubmissionRepository.NewSubmission samePeriod = row(tag + "-d", "sha-" + tag + "-d", "LIC-" + tag + "-1", null);
+        SubmissionRepository.NewSubmission alsoGood = row(tag + "-e", "sha-" + tag + "-e", "LIC-" + tag + "-4", null);
+
+        List<RuntimeException> outcomes = repository.storeBatch(
+                List.of(good, unknownAmends, samePackage, samePeriod, alsoGood));
+
+        assertThat(outcomes.get(0)).isNull();
+        assertThat(outcomes.get(1)).isInstanceOf(SubmissionRepository.StoreConflict.class);
+        assertThat(((SubmissionRepository.StoreConflict) outcomes.get(1)).kind())
+                .isEqualTo(SubmissionRepository.StoreConflict.Kind.AMENDS_UNKNOWN);
+        assertThat(outcomes.get(2)).isInstanceOf(SubmissionRepository.StorageFailure.class); // unique package digest
+        assertThat(outcomes.get(3)).isInstanceOf(SubmissionRepository.StorageFailure.class); // quarter already filed
+        assertThat(outcomes.get(4)).isNull();
+        for (String stored : List.of(good.id(), alsoGood.id())) {
+            assertThat(rowsOf(stored)).as(stored).containsExactly(1L, 1L, 1L, 1L, 1L, 1L);
+        }
+        for (String left : List.of(unknownAmends.id(), samePackage.id(), samePeriod.id())) {
+            assertThat(rowsOf(left)).as(left).containsOnly(0L);
+        }
+    }
+
+    /** Rows of one submission in: submission, package_chunk, finding, flag, period_filing, audit_event. */
+    private List<Long> rowsOf(String id) {
+        return List.of(Rows.count(dataSource, "SELECT COUNT(*) FROM submission WHERE id = ?", id),
+                Rows.count(dataSource, "SELECT COUNT(*) FROM package_chunk WHERE submission_id = ?", id),
+                Rows.count(dataSource, "SELECT COUNT(*) FROM finding WHERE submission_id = ?", id),
+                Rows.count(dataSource, "SELECT COUNT(*) FROM flag WHERE submission_id = ?", id),
+                Rows.count(dataSource, "SELECT COUNT(*) FROM period_filing WHERE submission_id = ?", id),
+                Rows.count(dataSource, "SELECT COUNT(*) FROM audit_event WHERE submission_id = ?", id));
+    }
+
+    /** A submission row as the service would store it, with one FLAG finding and a one-chunk package. */
+    private SubmissionRepository.NewSubmission row(String id, String sha, String licence, String amends)
+            throws IOException {
+        Path file = Files.write(dataDir.resolve("batch-" + id + ".bin"), id.getBytes(StandardCharsets.UTF_8));
+        return new SubmissionRepository.NewSubmission(id, sha, Files.size(file), file, "2026Q3", "140525",
+                "91140525MA0JX7RP19", licence, "FLAGGED", java.time.Instant.parse("2026-10-10T02:00:00Z"), null,
+                "CN=test", amends, "{}", "{}", new byte[] {1},
+                List.of(new SubmissionRepository.FindingRow("CORE-LATE-01", "FLAG", "ABNORMAL_LIST", "$.period",
+                        "{}")), "test");
     }
 
     @Test
