@@ -79,10 +79,10 @@ public final class ServerBenchmark {
         }
         try (ServerProcess server = ServerProcess.start(dataDir, "512m", env, log)) {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-            run(http, server.uri(), smallPkgs.subList(0, WARMUP), CLIENTS); // warm-up: the JIT compiles the hot path
+            run(server.uri(), smallPkgs.subList(0, WARMUP), CLIENTS); // warm-up: the JIT compiles the hot path
             double serverCpu0 = cpuSeconds(server.pid());
             double clientCpu0 = ownCpuSeconds();
-            Run r = run(http, server.uri(), smallPkgs.subList(WARMUP, smallPkgs.size()), CLIENTS);
+            Run r = run(server.uri(), smallPkgs.subList(WARMUP, smallPkgs.size()), CLIENTS);
             serverCpuMs = 1000 * (cpuSeconds(server.pid()) - serverCpu0) / SMALL;
             clientCpuMs = 1000 * (ownCpuSeconds() - clientCpu0) / SMALL;
             System.out.printf("CPU per package: server %.2f ms, load generator %.2f ms, ceiling %.2f ms%n",
@@ -98,7 +98,7 @@ public final class ServerBenchmark {
             ingestHeap = heap;
             System.out.printf("ingest: %.1f packages/s, p50 %.1f ms, p99 %.1f ms%n", r.throughput(), r.p(50), r.p(99));
 
-            sustainedResult = SUSTAINED > 0 ? sustained(http, server, small, root, smallPkgs.get(0)) : "";
+            sustainedResult = SUSTAINED > 0 ? sustained(server, small, root, smallPkgs.get(0)) : "";
             System.out.print(sustainedResult);
 
             SignedPackages big = new SignedPackages(root.resolve("big"), 20 * 1024 * 1024);
@@ -107,7 +107,7 @@ public final class ServerBenchmark {
             for (int i = 0; i < BIG; i++) {
                 bigPkgs.add(big.signTo(Declarations.example(), root.resolve("big/p" + i + ".asice")));
             }
-            Run b = run(http, server.uri(), bigPkgs, BIG);
+            Run b = run(server.uri(), bigPkgs, BIG);
             long bigHeap = heapUsedMiB(server.pid());
             boolean alive = isAlive(http, server.uri());
             bigResult = String.format("| %d concurrent uploads of %d bytes, server -Xmx512m | %.2f packages/s "
@@ -207,15 +207,15 @@ public final class ServerBenchmark {
     }
 
     /** Uploads each file once, from {@code clients} threads; every one must be accepted (201). */
-    private static Run run(HttpClient http, URI base, List<Path> files, int clients) throws Exception {
-        return runUploads(http, base, files.stream().map(f -> new Upload(f, 201)).toList(), clients);
+    private static Run run(URI base, List<Path> files, int clients) throws Exception {
+        return runUploads(base, files.stream().map(f -> new Upload(f, 201)).toList(), clients);
     }
 
     /**
      * Uploads each once from {@code clients} threads. An expected status of 0 means any 400 or 422. {@code ok}
      * counts the answers as expected.
      */
-    private static Run runUploads(HttpClient http, URI base, List<Upload> uploads, int clients) throws Exception {
+    private static Run runUploads(URI base, List<Upload> uploads, int clients) throws Exception {
         Run run = new Run();
         ConcurrentLinkedQueue<Upload> queue = new ConcurrentLinkedQueue<>(uploads);
         AtomicInteger ok = new AtomicInteger();
@@ -225,22 +225,22 @@ public final class ServerBenchmark {
         List<Future<?>> fs = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             fs.add(pool.submit(() -> {
-                for (Upload u; (u = queue.poll()) != null; ) {
-                    long t0 = System.nanoTime();
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/submissions"))
-                            .timeout(Duration.ofMinutes(10)).header("Content-Type", "application/vnd.etsi.asic-e+zip")
-                            .POST(HttpRequest.BodyPublishers.ofFile(u.file())).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    long t1 = System.nanoTime();
-                    run.done.add(new double[] {(t1 - start) / 1e9, (t1 - t0) / 1e6});
-                    boolean expected = u.expected() == 0 ? r.statusCode() == 400 || r.statusCode() == 422
-                            : r.statusCode() == u.expected();
-                    if (expected) {
-                        ok.incrementAndGet();
-                    } else {
-                        other.incrementAndGet();
-                        System.out.println("unexpected " + r.statusCode() + " for " + u.file().getFileName() + ": "
-                                + r.body());
+                try (BenchHttp client = new BenchHttp(base)) {
+                    for (Upload u; (u = queue.poll()) != null; ) {
+                        long t0 = System.nanoTime();
+                        BenchHttp.Answer r = client.post("/api/v1/submissions", u.file(),
+                                "application/vnd.etsi.asic-e+zip");
+                        long t1 = System.nanoTime();
+                        run.done.add(new double[] {(t1 - start) / 1e9, (t1 - t0) / 1e6});
+                        boolean expected = u.expected() == 0 ? r.status() == 400 || r.status() == 422
+                                : r.status() == u.expected();
+                        if (expected) {
+                            ok.incrementAndGet();
+                        } else {
+                            other.incrementAndGet();
+                            System.out.println("unexpected " + r.status() + " for " + u.file().getFileName() + ": "
+                                    + r.body());
+                        }
                     }
                 }
                 return null;
@@ -265,7 +265,7 @@ public final class ServerBenchmark {
      * untrusted signer, a JSON bomb, random bytes, a replay); throughput and p99 per sixth of the run, and the
      * server's heap (after a GC), open files and threads before and after.
      */
-    private static String sustained(HttpClient http, ServerProcess server, SignedPackages pkgs, Path root,
+    private static String sustained(ServerProcess server, SignedPackages pkgs, Path root,
                                     Path accepted) throws Exception {
         Path dir = Files.createDirectories(root.resolve("sustained"));
         byte[] good = Files.readAllBytes(accepted);
@@ -289,7 +289,7 @@ public final class ServerBenchmark {
                     : new Upload(pkgs.signTo(Declarations.example(), dir.resolve("s" + i + ".asice")), 201));
         }
         long[] before = resources(server.pid());
-        Run run = runUploads(http, server.uri(), uploads, CLIENTS);
+        Run run = runUploads(server.uri(), uploads, CLIENTS);
         long[] after = resources(server.pid());
         List<double[]> sorted = new ArrayList<>(run.done);
         sorted.sort((a, b) -> Double.compare(a[0], b[0]));
