@@ -4,13 +4,16 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.util.ClassUtil;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +26,9 @@ import org.minedecl.shared.rules.StructuralFindings;
  * limits, unknown top-level fields, types and enums. Every problem becomes a finding with its JSON path;
  * it never throws on user input.
  *
- * <p>The bytes are read into a tree under {@link StreamReadConstraints}, then mapped to the records by
- * {@link DeclarationMapper}, which collects every problem instead of stopping at the first.
+ * <p>The bytes are read under {@link StreamReadConstraints} by {@link DeclarationMapper}, which builds the
+ * records straight from the token stream and collects every problem instead of stopping at the first. A
+ * syntax error, a reader limit or a duplicate key anywhere refuses the whole document with one finding.
  */
 public final class DeclarationParser {
     /** Largest declaration document accepted, in bytes. */
@@ -57,7 +61,7 @@ public final class DeclarationParser {
                         .build())
                 .build();
         return JsonMapper.builder(factory)
-                // duplicate keys are caught while the tree is built (cheaper than the parser's own name sets)
+                // duplicate keys in values read as trees (DeclarationMapper finds them in its own objects)
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -75,9 +79,8 @@ public final class DeclarationParser {
                     "文件大小 " + json.length + " 字节，超过上限 " + MAX_DOCUMENT_BYTES + " 字节",
                     "the document is " + json.length + " bytes, more than the limit of " + MAX_DOCUMENT_BYTES));
         }
-        JsonNode tree;
-        try {
-            tree = MAPPER.readTree(json);
+        try (JsonParser in = MAPPER.createParser(json)) {
+            return read(in, json);
         } catch (StreamConstraintsException e) {
             return failed(limitCode(e), pathOf(e), new LocalizedText(
                     "超出解析限制（嵌套深度不超过 " + MAX_NESTING_DEPTH + "，字符串不超过 " + MAX_STRING_LENGTH
@@ -99,15 +102,37 @@ public final class DeclarationParser {
         } catch (IOException e) {
             return failed("$", new LocalizedText("无法读取：" + brief(e), "cannot be read: " + brief(e)));
         }
+    }
+
+    /**
+     * Streams a document that starts with an object into the records; anything else is read as a tree as a
+     * whole, so that it is refused for the same reason as always (a syntax error after the value, say).
+     */
+    private static ParseResult read(JsonParser in, byte[] json) throws IOException {
+        if (in.nextToken() != JsonToken.START_OBJECT) {
+            return notAnObject(MAPPER.readTree(json));
+        }
+        List<Finding> findings = new ArrayList<>();
+        Declaration declaration = new DeclarationMapper(in, findings).declaration();
+        requireEnd(in);
+        return new ParseResult(declaration, findings);
+    }
+
+    private static ParseResult notAnObject(JsonNode tree) {
         if (tree == null || tree.isMissingNode()) {
             return failed("$", new LocalizedText("文件为空", "the document is empty"));
         }
-        if (!tree.isObject()) {
-            return failed("$", new LocalizedText("顶层必须是 JSON 对象", "the top level must be a JSON object"));
+        return failed("$", new LocalizedText("顶层必须是 JSON 对象", "the top level must be a JSON object"));
+    }
+
+    /** Nothing but white space may follow the object: the exception Jackson's FAIL_ON_TRAILING_TOKENS throws. */
+    private static void requireEnd(JsonParser in) throws IOException {
+        JsonToken trailing = in.nextToken();
+        if (trailing != null) {
+            throw MismatchedInputException.from(in, JsonNode.class, String.format("Trailing token (of type %s) "
+                    + "found after value (bound as %s): not allowed as per "
+                    + "`DeserializationFeature.FAIL_ON_TRAILING_TOKENS`", trailing, ClassUtil.nameOf(JsonNode.class)));
         }
-        List<Finding> findings = new ArrayList<>();
-        Declaration declaration = new DeclarationMapper(findings).declaration(tree);
-        return new ParseResult(declaration, findings);
     }
 
     private static ParseResult failed(String path, LocalizedText problem) {
@@ -159,11 +184,15 @@ public final class DeclarationParser {
 
     /** The JSON path where the reader stopped, e.g. {@code $.mine.name}. */
     private static String pathOf(JsonProcessingException e) {
-        if (!(e.getProcessor() instanceof JsonParser p)) {
-            return "$";
-        }
+        return e.getProcessor() instanceof JsonParser p ? pathOf(p.getParsingContext()) : "$";
+    }
+
+    /**
+     * The JSON path of the parser's position in {@code ctx}: the field whose name or value was read last, or
+     * the array element; names longer than 40 characters are clipped.
+     */
+    static String pathOf(JsonStreamContext ctx) {
         List<String> parts = new ArrayList<>();
-        JsonStreamContext ctx = p.getParsingContext();
         int guard = 0;
         while (ctx != null && !ctx.inRoot() && guard++ < MAX_NESTING_DEPTH + 2) {
             if (ctx.inArray()) {
