@@ -258,6 +258,134 @@ class DeclarationParserTest {
     }
 
     @Test
+    void aDuplicateKeyInsideAnUnknownFieldIsFound() {
+        ParseResult top = parse("{\"schema\":\"mine-declaration/1\",\"colour\":[1,{\"k\":1,\"k\":2}]}");
+        assertThat(top.limit()).isEqualTo("JSON_DUPLICATE_KEY");
+        assertThat(top.declaration()).isNull();
+        assertThat(top.findings()).singleElement().satisfies(f -> {
+            assertThat(f.path()).isEqualTo("$.colour[1].k");
+            assertThat(f.message().en()).contains("duplicate key \"k\"");
+        });
+        ParseResult nested = parse("{\"mine\":{\"colour\":{\"a\":{\"k\":1,\"k\":2}}}}");
+        assertThat(nested.limit()).isEqualTo("JSON_DUPLICATE_KEY");
+        assertThat(nested.findings()).singleElement()
+                .satisfies(f -> assertThat(f.path()).isEqualTo("$.mine.colour.a.k"));
+    }
+
+    @Test
+    void aDuplicateKeyInsideAValueOfTheWrongTypeIsFound() {
+        ParseResult r = parse("{\"mine\":{\"designScale\":{\"v\":60,\"v\":61}}}");
+        assertThat(r.limit()).isEqualTo("JSON_DUPLICATE_KEY");
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.path()).isEqualTo("$.mine.designScale.v");
+            assertThat(f.message().en()).contains("duplicate key \"v\"");
+        });
+        assertThat(parse("{\"attachments\":[{\"path\":\"a\"},[{\"k\":1,\"k\":2}]]}").findings())
+                .singleElement().satisfies(f -> assertThat(f.path()).isEqualTo("$.attachments[1][0].k"));
+    }
+
+    @Test
+    void anUnknownNameTwiceInOneObjectIsADuplicateKey() {
+        ParseResult top = parse("{\"colour\":\"red\",\"schema\":\"mine-declaration/1\",\"colour\":\"blue\"}");
+        assertThat(top.limit()).isEqualTo("JSON_DUPLICATE_KEY");
+        assertThat(top.findings()).singleElement().satisfies(f -> {
+            assertThat(f.path()).isEqualTo("$.colour");
+            assertThat(f.message().en()).contains("duplicate key \"colour\"");
+        });
+        assertThat(parse("{\"mine\":{\"colour\":1,\"name\":\"a\",\"colour\":1}}").limit())
+                .isEqualTo("JSON_DUPLICATE_KEY");
+        assertThat(parse("{\"mine\":{\"colour\":1},\"declarant\":{\"colour\":1}}").limit())
+                .as("same unknown name, other objects").isNull();
+    }
+
+    @Test
+    void aKnownKeyRepeatedAfterANullIsStillADuplicate() {
+        ParseResult r = parse("{\"mine\":{\"name\":null,\"name\":\"b\"}}");
+        assertThat(r.limit()).isEqualTo("JSON_DUPLICATE_KEY");
+        assertThat(r.findings()).singleElement().satisfies(f -> assertThat(f.path()).isEqualTo("$.mine.name"));
+    }
+
+    @Test
+    void aRepeatedKeyWhoseValueIsMalformedIsASyntaxErrorAsBefore() {
+        ParseResult r = parse("{\"mine\":{\"name\":\"a\",\"name\":tru}}");
+        assertThat(r.limit()).isNull();
+        assertThat(r.findings()).singleElement()
+                .satisfies(f -> assertThat(f.message().en()).contains("not valid JSON").contains("'tru'"));
+    }
+
+    @Test
+    void aSyntaxErrorAfterFieldErrorsGivesOnlyTheSyntaxFinding() throws IOException {
+        String doc = new String(patched("{\"mine\": {\"isNew\": \"no\"}, \"colour\": 1}"), StandardCharsets.UTF_8);
+        assertThat(parse(doc).findings()).hasSize(2);
+        String broken = doc.substring(0, doc.lastIndexOf('}')) + ",}";
+        ParseResult r = parse(broken);
+        assertThat(r.declaration()).isNull();
+        assertThat(r.limit()).isNull();
+        assertThat(r.findings()).singleElement()
+                .satisfies(f -> assertThat(f.message().en()).contains("not valid JSON"));
+    }
+
+    @Test
+    void anythingButWhiteSpaceAfterTheObjectIsRefusedWithoutPartialFindings() {
+        for (String tail : new String[] {" x", " 1", " []", " \"s\"", "}"}) {
+            ParseResult r = parse("{\"mine\": {\"isNew\": \"no\"}, \"colour\": 1}" + tail);
+            assertThat(r.declaration()).as(tail).isNull();
+            assertThat(r.findings()).as(tail).singleElement()
+                    .satisfies(f -> assertThat(f.message().en()).contains("not valid JSON"));
+        }
+        assertThat(parse("{\"schema\":\"mine-declaration/1\"} {}").findings()).singleElement()
+                .satisfies(f -> assertThat(f.message().en()).contains("Trailing token (of type START_OBJECT)"));
+        assertThat(parse("{\"schema\":\"mine-declaration/1\"} \n\t").declaration()).isNotNull();
+    }
+
+    @Test
+    void aTooLongStringIsALimitEvenInAValueThatIsSkipped() {
+        String longString = "\"" + "x".repeat(DeclarationParser.MAX_STRING_LENGTH + 1) + "\"";
+        assertThat(parse("{\"mine\":{\"colour\":" + longString + "}}").limit()).isEqualTo("JSON_STRING_TOO_LONG");
+        assertThat(parse("{\"mine\":{\"isNew\":" + longString + "}}").limit()).isEqualTo("JSON_STRING_TOO_LONG");
+        assertThat(parse("{\"mine\":{\"name\":\"a\",\"name\":" + longString + "}}").limit())
+                .as("the repeated value is read first, as the tree did").isEqualTo("JSON_STRING_TOO_LONG");
+    }
+
+    @Test
+    void findingsComeInDocumentOrderWithMissingRequiredFieldsWhenTheirObjectEnds() {
+        ParseResult r = parse("""
+                {"colour": 1, "mine": {"isNew": "no", "rectification": {}, "designScale": true},
+                 "period": 2026, "attachments": [null, {"kind": "SELFIE"}]}
+                """);
+        assertThat(r.findings()).extracting(Finding::path).containsExactly(
+                "$.colour", "$.mine.isNew", "$.mine.rectification.category", "$.mine.designScale",
+                "$.mine.name", "$.mine.mineral", "$.mine.miningMethod", "$.mine.status", "$.mine.scaleClass",
+                "$.mine.remainingReserves", "$.period", "$.attachments[0]", "$.attachments[1].kind",
+                "$.attachments[1].path", "$.schema", "$.jurisdiction", "$.enterprise", "$.licences",
+                "$.production", "$.restorationFund", "$.restoration", "$.greenMine", "$.declarant");
+    }
+
+    @Test
+    void aValueOfTheWrongKindIsShownAsJsonShowsIt() {
+        ParseResult r = parse("""
+                {"attachments": [null, 1], "mine": {"mineral": 1.0E+2, "scaleClass": -0, "stoppedSince": [1, {"x": null}]},
+                 "restorationFund": {"deposited": 1.50, "used": 1e2, "required": 12345678901234567890123}}
+                """);
+        assertThat(r.findings()).extracting(f -> f.path() + " " + f.message().en().replaceFirst("^.*?: ", ""))
+                .contains("$.attachments[0] wrong type: expected an object, found null",
+                        "$.attachments[1] wrong type: expected an object, found a number",
+                        "$.mine.mineral unknown value 1.0E+2, expected one of BAUXITE, IRON, COPPER, GOLD, "
+                                + "CEMENT_LIMESTONE, BUILDING_LIMESTONE, SMELTING_DOLOMITE, DOLOMITE, BASALT, GRANITE, "
+                                + "CERAMIC_CLAY, BRICK_CLAY, CONSTRUCTION_SAND, BUILDING_STONE, COAL, OTHER",
+                        "$.mine.scaleClass unknown value 0, expected one of LARGE, MEDIUM, SMALL",
+                        "$.mine.stoppedSince a date must be a valid YYYY-MM-DD, not [1,{\"x\":null}]",
+                        "$.restorationFund.deposited money must be a string with exactly two fraction digits "
+                                + "(like \"30000.00\"), not 1.50",
+                        "$.restorationFund.used money must be a string with exactly two fraction digits "
+                                + "(like \"30000.00\"), not 1E+2",
+                        "$.restorationFund.required money must be a string with exactly two fraction digits "
+                                + "(like \"30000.00\"), not 12345678901234567890123");
+        assertThat(r.findings()).filteredOn(f -> f.path().equals("$.attachments[0]")).singleElement()
+                .satisfies(f -> assertThat(f.message().zh()).endsWith("类型错误：应为对象，实际为 null"));
+    }
+
+    @Test
     void emptyInputIsOneFinding() {
         List<Finding> f = DeclarationParser.parse(new byte[0]).findings();
         assertThat(f).singleElement().satisfies(x -> assertThat(x.message().en()).contains("empty"));
