@@ -73,6 +73,9 @@ final class DeclarationMapper {
         }
     };
 
+    /** What {@link #nextField} returns at the end of an object. */
+    private static final int END = -2;
+
     private final JsonParser in;
     private final List<Finding> findings;
 
@@ -534,8 +537,8 @@ final class DeclarationMapper {
      * object, reports the missing required fields and returns null.
      */
     private String next(RecordFields.Tally t, boolean topLevel) throws IOException {
-        for (String name = in.nextFieldName(); name != null; name = in.nextFieldName()) {
-            int i = t.indexOf(name);
+        for (int i = nextField(t); i != END; i = nextField(t)) {
+            String name = in.currentName();
             if (i < 0) {
                 unknown(t, name, topLevel);
             } else if (!t.firstTime(i)) {
@@ -553,6 +556,18 @@ final class DeclarationMapper {
             }
         }
         return null;
+    }
+
+    /**
+     * Reads the next field name of the current object: the field's position in the record, -1 for a name the
+     * record does not have, or {@link #END} at the end of the object. The field the tally expects is matched
+     * by its bytes, without decoding the name.
+     */
+    private int nextField(RecordFields.Tally t) throws IOException {
+        if (in.nextFieldName(t.expectedName())) {
+            return t.expected();
+        }
+        return in.currentToken() == JsonToken.FIELD_NAME ? t.indexOf(in.currentName()) : END;
     }
 
     private void unknown(RecordFields.Tally t, String name, boolean topLevel) throws IOException {

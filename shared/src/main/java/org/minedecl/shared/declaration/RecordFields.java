@@ -1,5 +1,7 @@
 package org.minedecl.shared.declaration;
 
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -9,9 +11,14 @@ import java.util.Set;
  * The fields of one record type as {@link DeclarationMapper} reads them: the JSON names (the record's
  * components) and which of them are required, plus a {@link Tally} per JSON object being read, which finds
  * duplicate keys and missing required fields without keeping the values.
+ *
+ * <p>A tally also predicts the next field: the component after the last one read, the order in which
+ * declarations are written. {@link com.fasterxml.jackson.core.JsonParser#nextFieldName(SerializableString)}
+ * then matches the name's bytes instead of decoding and looking it up; any other name is read as usual.
  */
 final class RecordFields {
     private final String[] names;
+    private final SerializableString[] serialized;
     private final List<String> required;
     private final int[] requiredIndex;
 
@@ -21,8 +28,10 @@ final class RecordFields {
             throw new IllegalArgumentException(type + " has more fields than a tally can hold");
         }
         this.names = new String[components.length];
+        this.serialized = new SerializableString[components.length];
         for (int i = 0; i < components.length; i++) {
             names[i] = components[i].getName().intern();
+            serialized[i] = new SerializedString(names[i]);
         }
         this.required = List.copyOf(required);
         this.requiredIndex = required.stream().mapToInt(name -> {
@@ -68,6 +77,7 @@ final class RecordFields {
         private final RecordFields fields;
         private int seen;
         private int present;
+        private int last = -1;
         private Set<String> unknown;
 
         private Tally(RecordFields fields) {
@@ -79,8 +89,19 @@ final class RecordFields {
             return fields.indexOf(name);
         }
 
+        /** The field expected next: the one after the last field read (the first one at the start). */
+        int expected() {
+            return (last + 1) % fields.names.length;
+        }
+
+        /** The name of {@link #expected()}, for {@code JsonParser.nextFieldName(SerializableString)}. */
+        SerializableString expectedName() {
+            return fields.serialized[expected()];
+        }
+
         /** Notes that field {@code i} was read; false when it had been read before (a duplicate key). */
         boolean firstTime(int i) {
+            last = i;
             int bit = 1 << i;
             boolean first = (seen & bit) == 0;
             seen |= bit;
