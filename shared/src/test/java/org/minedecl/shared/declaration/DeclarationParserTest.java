@@ -299,6 +299,21 @@ class DeclarationParserTest {
     }
 
     @Test
+    void fieldsInAnyOrderOrWithEscapedNamesReadTheSameAndARepeatMatchedByItsBytesIsStillADuplicate() {
+        ParseResult inOrder = parse("{\"enterprise\":{\"name\":\"a\",\"uscc\":\"b\",\"legalRepresentative\":\"c\","
+                + "\"contact\":{\"name\":\"d\",\"phone\":\"e\"}}}");
+        ParseResult reordered = parse("{\"enterprise\":{\"contact\":{\"phone\":\"e\",\"n\\u0061me\":\"d\"},"
+                + "\"legalRepresentative\":\"c\",\"\\u0075scc\":\"b\",\"name\":\"a\"}}");
+        assertThat(reordered.declaration()).isEqualTo(inOrder.declaration());
+        assertThat(reordered.findings()).isEqualTo(inOrder.findings());
+        assertThat(inOrder.declaration().enterprise().contact().name()).isEqualTo("d");
+        ParseResult repeated = parse("{\"enterprise\":{\"contact\":{\"name\":\"d\",\"phone\":\"e\",\"name\":\"f\"}}}");
+        assertThat(repeated.limit()).isEqualTo("JSON_DUPLICATE_KEY");
+        assertThat(repeated.findings()).singleElement()
+                .satisfies(f -> assertThat(f.path()).isEqualTo("$.enterprise.contact.name"));
+    }
+
+    @Test
     void aKnownKeyRepeatedAfterANullIsStillADuplicate() {
         ParseResult r = parse("{\"mine\":{\"name\":null,\"name\":\"b\"}}");
         assertThat(r.limit()).isEqualTo("JSON_DUPLICATE_KEY");
