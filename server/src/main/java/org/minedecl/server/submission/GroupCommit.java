@@ -54,6 +54,9 @@ public class GroupCommit {
         }
         Pending p = new Pending(s, new CompletableFuture<>());
         queue.add(p);
+        if (closed && !writer.isAlive()) { // raced with close(): nobody will store it
+            failLeftovers();
+        }
         try {
             p.done().join();
         } catch (java.util.concurrent.CompletionException e) {
@@ -114,6 +117,10 @@ public class GroupCommit {
     public void close() throws InterruptedException {
         closed = true;
         writer.join(TimeUnit.SECONDS.toMillis(30));
+        failLeftovers();
+    }
+
+    private void failLeftovers() {
         for (Pending p; (p = queue.poll()) != null; ) {
             p.done().completeExceptionally(new SubmissionRepository.StorageFailure("the server is shutting down", null));
         }

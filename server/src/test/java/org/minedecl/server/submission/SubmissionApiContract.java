@@ -201,6 +201,22 @@ abstract class SubmissionApiContract implements TestPropertyProvider {
         }
     }
 
+    @Test
+    void aGroupCommitReturnsOnceTheSubmissionIsStoredAndAfterCloseRefusesWithAStorageFailure() throws Exception {
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        GroupCommit groupCommit = new GroupCommit(repository);
+        SubmissionRepository.NewSubmission first = row(tag + "-g", "sha-" + tag + "-g", "LIC-" + tag + "-g", null);
+
+        groupCommit.store(first);
+
+        assertThat(rowsOf(first.id())).containsExactly(1L, 1L, 1L, 1L, 1L, 1L);
+        groupCommit.close();
+        SubmissionRepository.NewSubmission late = row(tag + "-h", "sha-" + tag + "-h", "LIC-" + tag + "-h", null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> groupCommit.store(late))
+                .isInstanceOf(SubmissionRepository.StorageFailure.class).hasMessageContaining("shutting down");
+        assertThat(rowsOf(late.id())).containsOnly(0L);
+    }
+
     /** Rows of one submission in: submission, package_chunk, finding, flag, period_filing, audit_event. */
     private List<Long> rowsOf(String id) {
         return List.of(Rows.count(dataSource, "SELECT COUNT(*) FROM submission WHERE id = ?", id),
