@@ -39,12 +39,12 @@ public final class ServerBenchmark {
     private static final int SMALL = Integer.getInteger("bench.small", 1500);
     private static final int BIG = Integer.getInteger("bench.big", 50);
     /** Uploads the server takes before it is measured, at least (-Dbench.warmup); see {@link #warmUp}. */
-    private static final int WARMUP = Integer.getInteger("bench.warmup", 4000);
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 12000);
     private static final int WARMUP_ROUND = 1000;
     private static String warmUpRounds = "";
     private static double ceilingCpuMs;
     /** Packages the ceiling checks before it is measured, at least (-Dbench.ceilingWarmup). */
-    private static final int CEILING_WARMUP = Integer.getInteger("bench.ceilingWarmup", 6000);
+    private static final int CEILING_WARMUP = Integer.getInteger("bench.ceilingWarmup", 12000);
     /** The ceiling's rounds, for the report. */
     private static String ceilingRounds = "";
     private static double serverCpuMs;
@@ -160,7 +160,8 @@ public final class ServerBenchmark {
      * Uploads rounds of {@link #WARMUP_ROUND} fresh packages until at least {@link #WARMUP} have gone in and the
      * server's CPU per package of two rounds in a row agrees within 7% (at most five times {@link #WARMUP}): the JIT
      * compiles a server of this size for tens of thousands of requests, and while it does, its compilations are
-     * most of the CPU per package (about a third after 3000 uploads, in a profile).
+     * most of the CPU per package (about a third after 3000 uploads and a quarter after 18,000, in profiles; CPU
+     * per package kept falling until about 15,000).
      */
     private static void warmUp(ServerProcess server, SignedPackages pkgs, Path dir) throws Exception {
         int warmed = 0;
