@@ -158,7 +158,7 @@ public final class ServerBenchmark {
 
     /**
      * Uploads rounds of {@link #WARMUP_ROUND} fresh packages until at least {@link #WARMUP} have gone in and the
-     * server's CPU per package of two rounds in a row agrees within 7% (at most five times {@link #WARMUP}): the JIT
+     * server's CPU per package of two rounds in a row agrees within 7% (at most twice {@link #WARMUP}): the JIT
      * compiles a server of this size for tens of thousands of requests, and while it does, its compilations are
      * most of the CPU per package (about a third after 3000 uploads and a quarter after 18,000, in profiles; CPU
      * per package kept falling until about 15,000).
@@ -180,7 +180,7 @@ public final class ServerBenchmark {
             boolean settled = previous > 0 && Math.abs(cpuMs - previous) <= 0.07 * previous;
             previous = cpuMs;
             System.out.println("warm-up: " + warmed + " uploads, server CPU per package (ms) by round: " + rounds);
-            if (warmed >= WARMUP && settled || warmed >= 5 * WARMUP) {
+            if (warmed >= WARMUP && settled || warmed >= 2 * WARMUP) {
                 warmUpRounds = warmed + " uploads, server CPU ms per package by round of " + WARMUP_ROUND + ": "
                         + String.join(", ", rounds);
                 return;
@@ -230,7 +230,7 @@ public final class ServerBenchmark {
                 rounds.add(String.format("%.0f", rate));
                 boolean settled = previous > 0 && Math.abs(rate - previous) <= 0.05 * previous;
                 previous = rate;
-                if (warmed >= CEILING_WARMUP && settled || warmed >= 10 * CEILING_WARMUP) {
+                if (warmed >= CEILING_WARMUP && settled || warmed >= 2 * CEILING_WARMUP) {
                     break;
                 }
             }
