@@ -160,8 +160,7 @@ public final class ServerBenchmark {
      * Uploads rounds of {@link #WARMUP_ROUND} fresh packages until at least {@link #WARMUP} have gone in and the
      * server's CPU per package of two rounds in a row agrees within 7% (at most twice {@link #WARMUP}): the JIT
      * compiles a server of this size for tens of thousands of requests, and while it does, its compilations are
-     * most of the CPU per package (about a third after 3000 uploads and a quarter after 18,000, in profiles; CPU
-     * per package kept falling until about 15,000).
+     * most of the CPU per package (about a third after 3000 uploads and a quarter after 18,000, in profiles).
      */
     private static void warmUp(ServerProcess server, SignedPackages pkgs, Path dir) throws Exception {
         int warmed = 0;
