@@ -81,6 +81,9 @@ public final class ServerBenchmark {
         }
         if (System.getProperty("bench.dbUrl") != null) { // e.g. to try H2 settings: DATA is the data directory
             env.put("DATASOURCES_DEFAULT_URL", System.getProperty("bench.dbUrl").replace("DATA", dataDir.toString()));
+            if (System.getProperty("bench.dbUser") != null) { // e.g. postgres, for a PostgreSQL URL
+                env.put("DATASOURCES_DEFAULT_USERNAME", System.getProperty("bench.dbUser"));
+            }
         }
         try (ServerProcess server = ServerProcess.start(dataDir, "512m", env, log)) {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();

@@ -23,8 +23,15 @@ public final class ServerProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** {@code server/target/minedecl-server.jar}, found from the module or the repository root. */
+    /**
+     * {@code server/target/minedecl-server.jar}, found from the module or the repository root; the system property
+     * {@code minedecl.server.jar} names another (e.g. to benchmark an earlier build against this one).
+     */
     public static Path jar() {
+        String other = System.getProperty("minedecl.server.jar");
+        if (other != null && !other.isBlank()) {
+            return Path.of(other).toAbsolutePath();
+        }
         for (Path p : List.of(Path.of("target/minedecl-server.jar"), Path.of("server/target/minedecl-server.jar"))) {
             if (Files.exists(p)) {
                 return p.toAbsolutePath();
