@@ -58,8 +58,32 @@ public final class ServerBenchmark {
     private ServerBenchmark() {
     }
 
+    /**
+     * Runs the benchmark in a temp directory, removed afterwards (a run leaves several GB there: the packages and
+     * the database); {@code -Dbench.keep=true} keeps it, with the server log, for a look.
+     */
     public static void main(String[] args) throws Exception {
         Path root = Files.createTempDirectory("minedecl-bench");
+        try {
+            benchmark(root);
+        } finally {
+            if (Boolean.getBoolean("bench.keep")) {
+                System.out.println("kept " + root);
+            } else {
+                deleteTree(root);
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (java.util.stream.Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static void benchmark(Path root) throws Exception {
         Path dataDir = root.resolve("data");
         SignedPackages small = new SignedPackages(root.resolve("small"), 60 * 1024);
         small.installTrust(dataDir.resolve("trust"));
