@@ -50,7 +50,7 @@ public class GroupCommit {
      */
     public void store(SubmissionRepository.NewSubmission s) {
         if (closed) {
-            throw new SubmissionRepository.StorageFailure("the server is shutting down", null);
+            throw shuttingDown(null);
         }
         Pending p = new Pending(s, new CompletableFuture<>());
         queue.add(p);
@@ -88,7 +88,7 @@ public class GroupCommit {
                 complete(batch, repository.storeBatch(batch.stream().map(Pending::submission).toList()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                fail(batch, new SubmissionRepository.StorageFailure("the server is shutting down", e));
+                fail(batch, shuttingDown(e));
                 return;
             } catch (RuntimeException | Error e) {
                 LOG.error("group commit failed: {}", e.toString());
@@ -120,9 +120,13 @@ public class GroupCommit {
         failLeftovers();
     }
 
+    private static SubmissionRepository.StorageFailure shuttingDown(Throwable cause) {
+        return new SubmissionRepository.StorageFailure("the server is shutting down", cause);
+    }
+
     private void failLeftovers() {
         for (Pending p; (p = queue.poll()) != null; ) {
-            p.done().completeExceptionally(new SubmissionRepository.StorageFailure("the server is shutting down", null));
+            p.done().completeExceptionally(shuttingDown(null));
         }
     }
 }

@@ -88,32 +88,19 @@ public class SubmissionRepository {
                 c.setAutoCommit(true);
             }
             return work.run(c);
-        } catch (StoreConflict e) {
-            throw e;
         } catch (SQLException | IOException e) {
             throw new StorageFailure(e.toString(), e);
         }
     }
 
+    /** One transaction; any failure of it (the commit included) is a {@link StorageFailure} naming the root cause. */
     <R> R write(Work<R> work) {
-        return run(work);
-    }
-
-    private <R> R run(Work<R> work) {
         try {
             return tx.executeWrite(status -> work.run(status.getConnection()));
-        } catch (StoreConflict e) {
-            throw e;
         } catch (Exception e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
-                if (root instanceof StoreConflict sc) {
-                    throw sc;
-                }
                 root = root.getCause();
-            }
-            if (root instanceof StoreConflict sc) {
-                throw sc;
             }
             throw new StorageFailure(root.toString(), e);
         }
@@ -201,7 +188,7 @@ public class SubmissionRepository {
                 return null;
             });
             return outcomes;
-        } catch (StoreConflict | StorageFailure e) {
+        } catch (StorageFailure e) {
             return java.util.Collections.nCopies(batch.size(), e);
         }
     }
