@@ -143,7 +143,7 @@ final class DeclarationMapper {
                 case "restorationFund" -> fund = isObject() ? fund() : null;
                 case "restoration" -> restoration = isObject() ? restoration() : null;
                 case "greenMine" -> greenMine = isObject() ? greenMine() : null;
-                case "attachments" -> attachments = isArray() ? attachments() : null;
+                case "attachments" -> attachments = isArray() ? objects(this::attachment) : null;
                 case "declarant" -> declarant = isObject() ? declarant() : null;
                 case "preparer" -> preparer = isObject() ? preparer() : null;
                 case "amends" -> amends = text();
@@ -424,7 +424,7 @@ final class DeclarationMapper {
                 case "solidWasteUtilizationRate" -> solidWasteUtilizationRate = number();
                 case "greeningCoverageRate" -> greeningCoverageRate = number();
                 case "plannedCompletion" -> plannedCompletion = date();
-                case "milestones" -> milestones = isArray() ? milestones() : null;
+                case "milestones" -> milestones = isArray() ? objects(this::milestone) : null;
                 default -> skip();
             }
         }
@@ -442,16 +442,6 @@ final class DeclarationMapper {
         return target;
     }
 
-    private List<GreenMine.Milestone> milestones() throws IOException {
-        List<GreenMine.Milestone> milestones = new ArrayList<>();
-        while (in.nextToken() != JsonToken.END_ARRAY) {
-            if (isObject()) {
-                milestones.add(milestone());
-            }
-        }
-        return milestones;
-    }
-
     private GreenMine.Milestone milestone() throws IOException {
         RecordFields.Tally t = MILESTONE.tally();
         String name = null;
@@ -466,16 +456,6 @@ final class DeclarationMapper {
             }
         }
         return new GreenMine.Milestone(name, due, done);
-    }
-
-    private List<Attachment> attachments() throws IOException {
-        List<Attachment> attachments = new ArrayList<>();
-        while (in.nextToken() != JsonToken.END_ARRAY) {
-            if (isObject()) {
-                attachments.add(attachment());
-            }
-        }
-        return attachments;
     }
 
     private Attachment attachment() throws IOException {
@@ -522,6 +502,26 @@ final class DeclarationMapper {
             }
         }
         return new Preparer(name, organization, uscc);
+    }
+
+    /** A record read from the object the parser is on. */
+    @FunctionalInterface
+    private interface RecordReader<T> {
+        T read() throws IOException;
+    }
+
+    /**
+     * Reads the array the parser is on as records, one per element; an element that is not an object is
+     * reported (wrong type) and left out.
+     */
+    private <T> List<T> objects(RecordReader<T> element) throws IOException {
+        List<T> out = new ArrayList<>();
+        while (in.nextToken() != JsonToken.END_ARRAY) {
+            if (isObject()) {
+                out.add(element.read());
+            }
+        }
+        return out;
     }
 
     // ---- walking an object ----
