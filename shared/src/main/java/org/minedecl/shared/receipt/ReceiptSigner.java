@@ -6,6 +6,7 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSException;
@@ -42,6 +43,9 @@ public final class ReceiptSigner {
     private final Store<?> certificates;
     /** The EC key as BouncyCastle key parameters, or null when it signs through JCA. */
     private final AsymmetricKeyParameter ecKey;
+    /** Signature and digest algorithm identifiers of {@link #algorithm}, for the BouncyCastle signer. */
+    private final AlgorithmIdentifier signatureAlgorithm;
+    private final AlgorithmIdentifier digestAlgorithm;
 
     public ReceiptSigner(PrivateKey key, X509Certificate certificate) {
         this.key = key;
@@ -55,6 +59,8 @@ public final class ReceiptSigner {
             throw new IllegalArgumentException("receipt certificate unreadable: " + e.getMessage(), e);
         }
         this.ecKey = ec ? ecParameters(key) : null;
+        this.signatureAlgorithm = new DefaultSignatureAlgorithmIdentifierFinder().find(algorithm);
+        this.digestAlgorithm = new DefaultDigestAlgorithmIdentifierFinder().find(signatureAlgorithm);
     }
 
     private static AsymmetricKeyParameter ecParameters(PrivateKey key) {
@@ -89,9 +95,7 @@ public final class ReceiptSigner {
 
     private ContentSigner contentSigner() throws OperatorCreationException {
         if (ecKey != null) {
-            var sigAlg = new DefaultSignatureAlgorithmIdentifierFinder().find(algorithm);
-            var digAlg = new DefaultDigestAlgorithmIdentifierFinder().find(sigAlg);
-            return new BcECContentSignerBuilder(sigAlg, digAlg).build(ecKey);
+            return new BcECContentSignerBuilder(signatureAlgorithm, digestAlgorithm).build(ecKey);
         }
         return new JcaContentSignerBuilder(algorithm).setProvider(Providers.bc()).build(key);
     }
