@@ -114,14 +114,15 @@ public final class ServerBenchmark {
             warmUp(server, small, root.resolve("warm-up"));
             String jfr = System.getProperty("bench.jfr");
             if (jfr != null) { // profiling the measured run only: -Dbench.jfr=FILE
-                jcmd(server.pid(), "JFR.start", "settings=" + System.getProperty("bench.jfrSettings", "default"), "name=ingest");
+                jcmd(server.pid(), "JFR.start", "settings=" + System.getProperty("bench.jfrSettings", "default"),
+                        "name=ingest");
             }
-            double serverCpu0 = cpuSeconds(server.pid());
-            double serverSys0 = cpuTicks(server.pid(), 12) / 100.0;
+            double[] serverCpu0 = cpuTimes(server.pid());
             double clientCpu0 = ownCpuSeconds();
             Run r = run(server.uri(), smallPkgs, CLIENTS);
-            serverCpuMs = 1000 * (cpuSeconds(server.pid()) - serverCpu0) / SMALL;
-            serverSysMs = 1000 * (cpuTicks(server.pid(), 12) / 100.0 - serverSys0) / SMALL;
+            double[] serverCpu1 = cpuTimes(server.pid());
+            serverCpuMs = 1000 * (serverCpu1[0] + serverCpu1[1] - serverCpu0[0] - serverCpu0[1]) / SMALL;
+            serverSysMs = 1000 * (serverCpu1[1] - serverCpu0[1]) / SMALL;
             clientCpuMs = 1000 * (ownCpuSeconds() - clientCpu0) / SMALL;
             System.out.printf("CPU per package: server %.2f ms (%.2f ms of it in the kernel), load generator %.2f ms, "
                     + "ceiling %.2f ms%n", serverCpuMs, serverSysMs, clientCpuMs, ceilingCpuMs);
@@ -137,24 +138,7 @@ public final class ServerBenchmark {
             sustainedResult = SUSTAINED > 0 ? sustained(server, small, root, smallPkgs.get(0)) : "";
             System.out.print(sustainedResult);
 
-            SignedPackages big = new SignedPackages(root.resolve("big"), 20 * 1024 * 1024);
-            System.out.println("signing " + BIG + " packages of ~20 MB ...");
-            List<Path> bigPkgs = new ArrayList<>();
-            for (int i = 0; i < BIG; i++) {
-                bigPkgs.add(big.signTo(Declarations.example(), root.resolve("big/p" + i + ".asice")));
-            }
-            Run b = run(server.uri(), bigPkgs, BIG);
-            long bigHeap = heapUsedMiB(server.pid());
-            boolean alive = isAlive(http, server.uri());
-            bigResult = String.format("| %d concurrent uploads of %d bytes, server -Xmx512m | %.2f packages/s "
-                    + "(%.0f MB/s) | | p50 %.0f ms, p99 %.0f ms | %d accepted, %d other; server %s | %s |%n", BIG,
-                    Files.size(bigPkgs.get(0)), b.throughput(), b.throughput() * Files.size(bigPkgs.get(0)) / 1e6,
-                    b.p(50), b.p(99), b.ok, b.other, alive ? "alive, no OutOfMemoryError" : "NOT ANSWERING",
-                    bigHeap < 0 ? "n/a" : bigHeap + " MiB used after the run");
-            System.out.print(bigResult);
-            if (Files.readString(log).contains("OutOfMemoryError")) {
-                bigResult += "\nThe server log shows an OutOfMemoryError.\n";
-            }
+            bigResult = BIG > 0 ? bigUploads(http, server, root, log) : "";
         }
         double ceilingAfter = ceiling(small, smallPkgs.subList(0, 600));
         System.out.printf("ceiling after the server runs: %.1f packages/s (%s)%n", ceilingAfter, ceilingRounds);
@@ -181,6 +165,29 @@ public final class ServerBenchmark {
                         + "measured after its warm-up).%n", serverCpuMs, serverSysMs, clientCpuMs, ceilingCpuMs)
                 + "\nTargets: ingest >= 50% of the ceiling and p99 < 200 ms at 32 clients; 50 concurrent 20 MB "
                 + "uploads under a 512 MB heap without running out of memory.\n\n" + sustainedResult);
+    }
+
+    /** {@link #BIG} concurrent uploads of 20 MB packages to the 512 MB server: the table row, with the heap after. */
+    private static String bigUploads(HttpClient http, ServerProcess server, Path root, Path log) throws Exception {
+        SignedPackages big = new SignedPackages(root.resolve("big"), 20 * 1024 * 1024);
+        System.out.println("signing " + BIG + " packages of ~20 MB ...");
+        List<Path> bigPkgs = new ArrayList<>();
+        for (int i = 0; i < BIG; i++) {
+            bigPkgs.add(big.signTo(Declarations.example(), root.resolve("big/p" + i + ".asice")));
+        }
+        Run b = run(server.uri(), bigPkgs, BIG);
+        long bigHeap = heapUsedMiB(server.pid());
+        boolean alive = isAlive(http, server.uri());
+        String bigResult = String.format("| %d concurrent uploads of %d bytes, server -Xmx512m | %.2f packages/s "
+                + "(%.0f MB/s) | | p50 %.0f ms, p99 %.0f ms | %d accepted, %d other; server %s | %s |%n", BIG,
+                Files.size(bigPkgs.get(0)), b.throughput(), b.throughput() * Files.size(bigPkgs.get(0)) / 1e6,
+                b.p(50), b.p(99), b.ok, b.other, alive ? "alive, no OutOfMemoryError" : "NOT ANSWERING",
+                bigHeap < 0 ? "n/a" : bigHeap + " MiB used after the run");
+        System.out.print(bigResult);
+        if (Files.readString(log).contains("OutOfMemoryError")) {
+            bigResult += "\nThe server log shows an OutOfMemoryError.\n";
+        }
+        return bigResult;
     }
 
     /**
@@ -477,25 +484,24 @@ public final class ServerBenchmark {
         new ProcessBuilder(cmd).inheritIO().start().waitFor();
     }
 
-    /** Field {@code index} of /proc/PID/stat after the command name (11 utime, 12 stime), in clock ticks; NaN without /proc. */
-    private static double cpuTicks(long pid, int index) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[index]);
-        } catch (IOException | RuntimeException e) {
-            return Double.NaN;
-        }
-    }
-
-    /** CPU seconds (user + system) a process has used so far, from /proc; NaN where there is no /proc. */
-    private static double cpuSeconds(long pid) {
+    /**
+     * {user, system} CPU seconds a process has used so far, from one read of /proc/PID/stat (utime and stime, in
+     * clock ticks of USER_HZ = 100); NaNs where there is no /proc.
+     */
+    private static double[] cpuTimes(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime in clock ticks (USER_HZ)
+            return new double[] {Long.parseLong(f[11]) / 100.0, Long.parseLong(f[12]) / 100.0};
         } catch (IOException | RuntimeException e) {
-            return Double.NaN;
+            return new double[] {Double.NaN, Double.NaN};
         }
+    }
+
+    /** CPU seconds (user + system) a process has used so far; NaN where there is no /proc. */
+    private static double cpuSeconds(long pid) {
+        double[] t = cpuTimes(pid);
+        return t[0] + t[1];
     }
 
     private static double ownCpuSeconds() {
