@@ -33,6 +33,15 @@ class DeclarationParserTest {
         return DeclarationParser.parse(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Refused for a duplicate key: the limit code, and one finding at {@code path} naming {@code key}. */
+    private static void assertDuplicateKey(ParseResult r, String path, String key) {
+        assertThat(r.limit()).isEqualTo("JSON_DUPLICATE_KEY");
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.path()).isEqualTo(path);
+            assertThat(f.message().en()).contains("duplicate key \"" + key + "\"");
+        });
+    }
+
     @Test
     void theExampleParsesWithoutFindingsIntoExactDecimals() throws IOException {
         ParseResult r = DeclarationParser.parse(example());
@@ -148,11 +157,7 @@ class DeclarationParserTest {
         }
         wide.append("\"k7\":0}}]}");
         ParseResult r = parse(wide.toString());
-        assertThat(r.limit()).isEqualTo("JSON_DUPLICATE_KEY");
-        assertThat(r.findings()).singleElement().satisfies(f -> {
-            assertThat(f.path()).isEqualTo("$.attachments[1].x.k7");
-            assertThat(f.message().en()).contains("duplicate key \"k7\"");
-        });
+        assertDuplicateKey(r, "$.attachments[1].x.k7", "k7");
         assertThat(parse("{\"a\":[{\"b\":1,\"b\":2}]}").limit()).isEqualTo("JSON_DUPLICATE_KEY");
         assertThat(parse("{\"a\":{\"b\":1},\"c\":{\"b\":2}}").limit()).as("same name, other objects").isNull();
     }
@@ -260,38 +265,22 @@ class DeclarationParserTest {
     @Test
     void aDuplicateKeyInsideAnUnknownFieldIsFound() {
         ParseResult top = parse("{\"schema\":\"mine-declaration/1\",\"colour\":[1,{\"k\":1,\"k\":2}]}");
-        assertThat(top.limit()).isEqualTo("JSON_DUPLICATE_KEY");
+        assertDuplicateKey(top, "$.colour[1].k", "k");
         assertThat(top.declaration()).isNull();
-        assertThat(top.findings()).singleElement().satisfies(f -> {
-            assertThat(f.path()).isEqualTo("$.colour[1].k");
-            assertThat(f.message().en()).contains("duplicate key \"k\"");
-        });
-        ParseResult nested = parse("{\"mine\":{\"colour\":{\"a\":{\"k\":1,\"k\":2}}}}");
-        assertThat(nested.limit()).isEqualTo("JSON_DUPLICATE_KEY");
-        assertThat(nested.findings()).singleElement()
-                .satisfies(f -> assertThat(f.path()).isEqualTo("$.mine.colour.a.k"));
+        assertDuplicateKey(parse("{\"mine\":{\"colour\":{\"a\":{\"k\":1,\"k\":2}}}}"), "$.mine.colour.a.k", "k");
     }
 
     @Test
     void aDuplicateKeyInsideAValueOfTheWrongTypeIsFound() {
-        ParseResult r = parse("{\"mine\":{\"designScale\":{\"v\":60,\"v\":61}}}");
-        assertThat(r.limit()).isEqualTo("JSON_DUPLICATE_KEY");
-        assertThat(r.findings()).singleElement().satisfies(f -> {
-            assertThat(f.path()).isEqualTo("$.mine.designScale.v");
-            assertThat(f.message().en()).contains("duplicate key \"v\"");
-        });
-        assertThat(parse("{\"attachments\":[{\"path\":\"a\"},[{\"k\":1,\"k\":2}]]}").findings())
-                .singleElement().satisfies(f -> assertThat(f.path()).isEqualTo("$.attachments[1][0].k"));
+        assertDuplicateKey(parse("{\"mine\":{\"designScale\":{\"v\":60,\"v\":61}}}"), "$.mine.designScale.v", "v");
+        assertDuplicateKey(parse("{\"attachments\":[{\"path\":\"a\"},[{\"k\":1,\"k\":2}]]}"),
+                "$.attachments[1][0].k", "k");
     }
 
     @Test
     void anUnknownNameTwiceInOneObjectIsADuplicateKey() {
-        ParseResult top = parse("{\"colour\":\"red\",\"schema\":\"mine-declaration/1\",\"colour\":\"blue\"}");
-        assertThat(top.limit()).isEqualTo("JSON_DUPLICATE_KEY");
-        assertThat(top.findings()).singleElement().satisfies(f -> {
-            assertThat(f.path()).isEqualTo("$.colour");
-            assertThat(f.message().en()).contains("duplicate key \"colour\"");
-        });
+        assertDuplicateKey(parse("{\"colour\":\"red\",\"schema\":\"mine-declaration/1\",\"colour\":\"blue\"}"),
+                "$.colour", "colour");
         assertThat(parse("{\"mine\":{\"colour\":1,\"name\":\"a\",\"colour\":1}}").limit())
                 .isEqualTo("JSON_DUPLICATE_KEY");
         assertThat(parse("{\"mine\":{\"colour\":1},\"declarant\":{\"colour\":1}}").limit())
@@ -307,17 +296,13 @@ class DeclarationParserTest {
         assertThat(reordered.declaration()).isEqualTo(inOrder.declaration());
         assertThat(reordered.findings()).isEqualTo(inOrder.findings());
         assertThat(inOrder.declaration().enterprise().contact().name()).isEqualTo("d");
-        ParseResult repeated = parse("{\"enterprise\":{\"contact\":{\"name\":\"d\",\"phone\":\"e\",\"name\":\"f\"}}}");
-        assertThat(repeated.limit()).isEqualTo("JSON_DUPLICATE_KEY");
-        assertThat(repeated.findings()).singleElement()
-                .satisfies(f -> assertThat(f.path()).isEqualTo("$.enterprise.contact.name"));
+        assertDuplicateKey(parse("{\"enterprise\":{\"contact\":{\"name\":\"d\",\"phone\":\"e\",\"name\":\"f\"}}}"),
+                "$.enterprise.contact.name", "name");
     }
 
     @Test
     void aKnownKeyRepeatedAfterANullIsStillADuplicate() {
-        ParseResult r = parse("{\"mine\":{\"name\":null,\"name\":\"b\"}}");
-        assertThat(r.limit()).isEqualTo("JSON_DUPLICATE_KEY");
-        assertThat(r.findings()).singleElement().satisfies(f -> assertThat(f.path()).isEqualTo("$.mine.name"));
+        assertDuplicateKey(parse("{\"mine\":{\"name\":null,\"name\":\"b\"}}"), "$.mine.name", "name");
     }
 
     @Test
