@@ -10,8 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The data directory: created on first start; {@code tmp/} holds uploads while they are checked. Temp files
- * left by a crash are deleted at start-up, so nothing half-received outlives a restart.
+ * The data directory: created on first start; uploads are spooled to files created in {@code tmp/} and unlinked
+ * there at once (see {@code UploadSpooler}). One that a crash left between the two is deleted at start-up, so
+ * nothing half-received outlives a restart.
  */
 @Singleton
 public class DataDirectory {

@@ -2,9 +2,8 @@ package org.minedecl.server.submission;
 
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -42,7 +41,8 @@ public class SubmissionRepository {
     }
 
     /** Everything stored for one accepted submission. */
-    public record NewSubmission(String id, String packageSha256, long packageSize, Path packageFile, String period,
+    public record NewSubmission(String id, String packageSha256, long packageSize, FileChannel packageBytes,
+                                String period,
                                 String jurisdiction, String uscc, String miningLicence, String status,
                                 Instant receivedAt, Instant signingTime, String signerSubject, String amends,
                                 String declarationJson, String receiptJson, byte[] receiptCms,
@@ -215,7 +215,7 @@ public class SubmissionRepository {
             checkAmendable(c, s);
         }
         insertSubmission(c, s);
-        insertChunks(c, s.id(), s.packageFile());
+        insertChunks(c, s.id(), s.packageBytes(), s.packageSize());
         insertFindings(c, s);
         if (s.amends() == null) {
             try (PreparedStatement ps = c.prepareStatement(
@@ -302,19 +302,23 @@ public class SubmissionRepository {
         }
     }
 
-    private static void insertChunks(Connection c, String id, Path file) throws SQLException, IOException {
-        try (InputStream in = Files.newInputStream(file);
-             PreparedStatement ps = c.prepareStatement(
-                     "INSERT INTO package_chunk (submission_id, seq, bytes) VALUES (?, ?, ?)")) {
+    /** The package's bytes, {@code size} of them from offset 0 of {@code bytes}, in chunks of {@link #CHUNK_BYTES}. */
+    private static void insertChunks(Connection c, String id, FileChannel bytes, long size)
+            throws SQLException, IOException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO package_chunk (submission_id, seq, bytes) VALUES (?, ?, ?)")) {
             int seq = 0;
-            while (true) {
-                byte[] chunk = in.readNBytes(CHUNK_BYTES);
-                if (chunk.length == 0) {
-                    break;
+            for (long pos = 0; pos < size; pos += CHUNK_BYTES) {
+                ByteBuffer chunk = ByteBuffer.allocate((int) Math.min(CHUNK_BYTES, size - pos));
+                while (chunk.hasRemaining()) {
+                    if (bytes.read(chunk, pos + chunk.position()) < 0) {
+                        throw new IOException("the spooled package ended after " + (pos + chunk.position())
+                                + " of " + size + " bytes");
+                    }
                 }
                 ps.setString(1, id);
                 ps.setInt(2, seq++);
-                ps.setBytes(3, chunk);
+                ps.setBytes(3, chunk.array());
                 ps.executeUpdate();
             }
         }

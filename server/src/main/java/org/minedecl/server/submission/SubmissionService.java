@@ -137,7 +137,7 @@ public class SubmissionService {
     /** The CPU work of an upload: package verification, the rules, the signed receipt. */
     private Prepared prepare(UploadSpooler.Spooled upload, String remote, Instant receivedAt,
                              List<RulePackInfo> declaredPacks) {
-        VerificationReport report = packageCheck.verify(upload.file(), receivedAt);
+        VerificationReport report = packageCheck.verify(upload.channel(), receivedAt);
         if (!report.valid()) {
             throw packageProblem(report).exception();
         }
@@ -189,7 +189,7 @@ public class SubmissionService {
                     f.disposition() == null ? null : f.disposition().name(), f.path(), toJson(f)));
         }
         var row = new SubmissionRepository.NewSubmission(receipt.receiptId(), upload.sha256(), upload.size(),
-                upload.file(), d.period(), d.jurisdiction(), d.enterprise().uscc(), d.licences().mining().number(),
+                upload.channel(), d.period(), d.jurisdiction(), d.enterprise().uscc(), d.licences().mining().number(),
                 receipt.status().name(), receivedAt, report.signingTime(),
                 report.signer() == null ? null : SignerIdentity.displayName(report.signer()), amends,
                 new String(declarationBytes, StandardCharsets.UTF_8),

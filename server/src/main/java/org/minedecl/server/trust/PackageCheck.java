@@ -1,7 +1,7 @@
 package org.minedecl.server.trust;
 
 import jakarta.inject.Singleton;
-import java.nio.file.Path;
+import java.nio.channels.FileChannel;
 import java.time.Instant;
 import java.util.List;
 import org.minedecl.shared.pkg.CheckResult;
@@ -24,14 +24,15 @@ public class PackageCheck {
         this.trust = trust;
     }
 
-    public VerificationReport verify(Path asice, Instant receivedAt) {
+    /** Verifies the package held in {@code asice} (all of it, read with positional reads). */
+    public VerificationReport verify(FileChannel asice, Instant receivedAt) {
         TrustStore.Snapshot s = trust.current();
         try {
             return new PackageVerifier(new VerificationPolicy(s.anchors(), s.crls(), receivedAt)).verify(asice);
         } catch (RuntimeException e) {
             // The verifier promises never to throw on hostile input; if it does, that is its bug, and the
             // package is still refused as unreadable rather than answered with a 5xx.
-            LOG.error("package verifier failed on {}: {}", asice.getFileName(), e.toString());
+            LOG.error("package verifier failed: {}", e.toString());
             return new VerificationReport(List.of(new CheckResult("verifier", false, "VERIFIER_FAILED",
                     "PACKAGE_INVALID", "the package could not be read")), null, null, null, null);
         }

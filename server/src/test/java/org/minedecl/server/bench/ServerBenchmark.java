@@ -43,6 +43,8 @@ public final class ServerBenchmark {
     private static final int WARMUP_ROUND = 1000;
     private static String warmUpRounds = "";
     private static double ceilingCpuMs;
+    /** KiB the server handed to write calls per package in the ingest run (temp file, database, answers). */
+    private static double serverKbWritten;
     /** Packages the ceiling checks before it is measured, at least (-Dbench.ceilingWarmup). */
     private static final int CEILING_WARMUP = Integer.getInteger("bench.ceilingWarmup", 12000);
     /** The ceiling's rounds, for the report. */
@@ -119,13 +121,16 @@ public final class ServerBenchmark {
             }
             double[] serverCpu0 = cpuTimes(server.pid());
             double clientCpu0 = ownCpuSeconds();
+            long written0 = bytesWritten(server.pid());
             Run r = run(server.uri(), smallPkgs, CLIENTS);
             double[] serverCpu1 = cpuTimes(server.pid());
+            serverKbWritten = written0 < 0 ? Double.NaN : (bytesWritten(server.pid()) - written0) / 1024.0 / SMALL;
             serverCpuMs = 1000 * (serverCpu1[0] + serverCpu1[1] - serverCpu0[0] - serverCpu0[1]) / SMALL;
             serverSysMs = 1000 * (serverCpu1[1] - serverCpu0[1]) / SMALL;
             clientCpuMs = 1000 * (ownCpuSeconds() - clientCpu0) / SMALL;
             System.out.printf("CPU per package: server %.2f ms (%.2f ms of it in the kernel), load generator %.2f ms, "
-                    + "ceiling %.2f ms%n", serverCpuMs, serverSysMs, clientCpuMs, ceilingCpuMs);
+                    + "ceiling %.2f ms; server wrote %.0f KiB per package%n", serverCpuMs, serverSysMs, clientCpuMs,
+                    ceilingCpuMs, serverKbWritten);
             long heap = heapUsedMiB(server.pid());
             if (jfr != null) {
                 jcmd(server.pid(), "JFR.dump", "name=ingest", "filename=" + jfr);
@@ -162,7 +167,8 @@ public final class ServerBenchmark {
                 + "|---|---|---|---|---|---|\n" + smallResult + bigResult
                 + String.format("%nCPU per 64 KB package in the ingest run: server %.2f ms (%.2f ms of it in the "
                         + "kernel: network and files), load generator %.2f ms (the in-process ceiling: %.2f ms, "
-                        + "measured after its warm-up).%n", serverCpuMs, serverSysMs, clientCpuMs, ceilingCpuMs)
+                        + "measured after its warm-up). The server wrote %.0f KiB per package (temp file, database, "
+                        + "answer).%n", serverCpuMs, serverSysMs, clientCpuMs, ceilingCpuMs, serverKbWritten)
                 + "\nTargets: ingest >= 50% of the ceiling and p99 < 200 ms at 32 clients; 50 concurrent 20 MB "
                 + "uploads under a 512 MB heap without running out of memory.\n\n" + sustainedResult);
     }
@@ -496,6 +502,20 @@ public final class ServerBenchmark {
         } catch (IOException | RuntimeException e) {
             return new double[] {Double.NaN, Double.NaN};
         }
+    }
+
+    /** Bytes a process has handed to write calls so far (files and sockets; /proc/PID/io wchar), or -1. */
+    private static long bytesWritten(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/io"))) {
+                if (line.startsWith("wchar:")) {
+                    return Long.parseLong(line.substring(6).strip());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or not ours to read
+        }
+        return -1;
     }
 
     /** CPU seconds (user + system) a process has used so far; NaN where there is no /proc. */

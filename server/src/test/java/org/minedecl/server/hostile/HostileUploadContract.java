@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -29,6 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.minedecl.server.support.Api;
 import org.minedecl.server.support.Declarations;
+import org.minedecl.server.submission.UploadSpooler;
+import org.minedecl.server.support.Leftovers;
 import org.minedecl.server.support.Rows;
 import org.minedecl.server.support.SignedPackages;
 import org.minedecl.server.support.TestData;
@@ -47,6 +48,8 @@ abstract class HostileUploadContract implements TestPropertyProvider {
     EmbeddedServer server;
     @Inject
     DataSource dataSource;
+    @Inject
+    UploadSpooler spooler;
     Path dataDir;
     SignedPackages packages;
     int tried;
@@ -162,17 +165,12 @@ abstract class HostileUploadContract implements TestPropertyProvider {
         assertThat(codes).as(name + ": " + a.text()).contains(a.code());
         assertThat(a.text()).as(name).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(Rows.all(dataSource)).as(name).isEqualTo(before);
-        assertThat(tempFiles()).as(name).isZero();
+        assertThat(Leftovers.of(dataDir)).as(name).isEqualTo(Leftovers.NONE);
         asExpected++;
         System.out.println("  " + name + " -> " + a.status() + " " + a.code() + " (" + a.json().path("checks").path(0)
                 .path("code").asText() + ")");
     }
 
-    private long tempFiles() throws IOException {
-        try (Stream<Path> s = Files.list(dataDir.resolve("tmp"))) {
-            return s.count();
-        }
-    }
 
     private static final Set<String> PACKAGE_INVALID = Set.of("PACKAGE_INVALID");
 
@@ -278,7 +276,7 @@ abstract class HostileUploadContract implements TestPropertyProvider {
             assertThat(a.json().path("checks").path(0).path("code").asText()).as(b.getKey())
                     .matches(expected.get(b.getKey()));
             assertThat(Rows.all(dataSource)).isEqualTo(before);
-            assertThat(tempFiles()).isZero();
+            assertThat(Leftovers.of(dataDir)).isEqualTo(Leftovers.NONE);
             asExpected++;
             System.out.println("  " + b.getKey() + " -> " + a.status() + " " + a.code() + " ("
                     + a.json().path("checks").path(0).path("code").asText() + ")");
@@ -300,7 +298,7 @@ abstract class HostileUploadContract implements TestPropertyProvider {
         asExpected++;
         Thread.sleep(500);
         assertThat(Rows.all(dataSource)).isEqualTo(before);
-        assertThat(tempFiles()).isZero();
+        assertThat(Leftovers.of(dataDir)).isEqualTo(Leftovers.NONE);
     }
 
     @Test
@@ -327,7 +325,7 @@ abstract class HostileUploadContract implements TestPropertyProvider {
         }
         Thread.sleep(500);
         assertThat(Rows.count(dataSource, "SELECT COUNT(*) FROM submission")).isEqualTo(before.get("submission") + 1);
-        assertThat(tempFiles()).isZero();
+        assertThat(Leftovers.of(dataDir)).isEqualTo(Leftovers.NONE);
     }
 
     @Test
@@ -353,6 +351,7 @@ abstract class HostileUploadContract implements TestPropertyProvider {
         Map<String, Long> before = Rows.all(dataSource);
         byte[] pkg = packages.sign(Declarations.example());
         synchronized (this) {
+            spooler.close(); // no emptied spool file left to reuse: the next upload needs a new temp file
             Files.delete(tmp);
             Files.writeString(tmp, "not a directory: every temp file fails like a full disk would");
             try {

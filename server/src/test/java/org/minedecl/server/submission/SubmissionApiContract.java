@@ -9,9 +9,11 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -25,8 +27,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -34,6 +36,7 @@ import org.minedecl.server.support.Api;
 import org.minedecl.server.support.Declarations;
 import org.minedecl.server.support.SignedPackages;
 import org.minedecl.server.support.TestData;
+import org.minedecl.server.support.Leftovers;
 import org.minedecl.server.support.Rows;
 import org.minedecl.shared.receipt.ReceiptVerifier;
 import org.minedecl.shared.rules.RuleEngine;
@@ -59,6 +62,8 @@ abstract class SubmissionApiContract implements TestPropertyProvider {
     Api api;
     Path dataDir;
     SignedPackages packages;
+    /** Channels opened by {@link #row}, closed after all tests. */
+    final List<FileChannel> openChannels = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Map<String, String> commonProperties() {
         TestData data = TestData.create("minedecl-api-test");
@@ -66,6 +71,13 @@ abstract class SubmissionApiContract implements TestPropertyProvider {
         packages = data.packages();
         return Map.of("minedecl.data-dir", dataDir.toString(), "minedecl.dev-read", "true",
                 "minedecl.max-upload-bytes", String.valueOf(LIMIT), "micronaut.server.port", "-1");
+    }
+
+    @AfterAll
+    void closeChannels() throws IOException {
+        for (FileChannel ch : openChannels) {
+            ch.close();
+        }
     }
 
     @BeforeEach
@@ -77,11 +89,6 @@ abstract class SubmissionApiContract implements TestPropertyProvider {
         return packages.sign(d);
     }
 
-    long tempFiles() throws IOException {
-        try (Stream<Path> s = Files.list(dataDir.resolve("tmp"))) {
-            return s.count();
-        }
-    }
 
     static String sha256(byte[] b) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
@@ -113,7 +120,7 @@ abstract class SubmissionApiContract implements TestPropertyProvider {
                 .isEqualTo(1);
         assertThat(Rows.count(dataSource, "SELECT COUNT(*) FROM audit_event WHERE submission_id = ?",
                 check.receipt().receiptId())).isEqualTo(1);
-        assertThat(tempFiles()).isZero();
+        assertThat(Leftovers.of(dataDir)).isEqualTo(Leftovers.NONE);
     }
 
     @Test
@@ -170,7 +177,7 @@ abstract class SubmissionApiContract implements TestPropertyProvider {
         }
         assertThat(Rows.count(dataSource, "SELECT COUNT(*) FROM submission WHERE package_sha256 = ?", sha256(pkg)))
                 .isEqualTo(1);
-        assertThat(tempFiles()).isZero();
+        assertThat(Leftovers.of(dataDir)).isEqualTo(Leftovers.NONE);
     }
 
     @Test
@@ -231,7 +238,9 @@ abstract class SubmissionApiContract implements TestPropertyProvider {
     private SubmissionRepository.NewSubmission row(String id, String sha, String licence, String amends)
             throws IOException {
         Path file = Files.write(dataDir.resolve("batch-" + id + ".bin"), id.getBytes(StandardCharsets.UTF_8));
-        return new SubmissionRepository.NewSubmission(id, sha, Files.size(file), file, "2026Q3", "140525",
+        FileChannel bytes = FileChannel.open(file, StandardOpenOption.READ);
+        openChannels.add(bytes);
+        return new SubmissionRepository.NewSubmission(id, sha, Files.size(file), bytes, "2026Q3", "140525",
                 "91140525MA0JX7RP19", licence, "FLAGGED", java.time.Instant.parse("2026-10-10T02:00:00Z"), null,
                 "CN=test", amends, "{}", "{}", new byte[] {1},
                 List.of(new SubmissionRepository.FindingRow("CORE-LATE-01", "FLAG", "ABNORMAL_LIST", "$.period",
@@ -318,7 +327,7 @@ abstract class SubmissionApiContract implements TestPropertyProvider {
         assertThat(a.json().path("detail").asText()).contains("'CORE 1.0' is not ID@VERSION");
         assertThat(Rows.count(dataSource, "SELECT COUNT(*) FROM submission WHERE package_sha256 = ?", sha256(pkg)))
                 .isZero();
-        assertThat(tempFiles()).isZero();
+        assertThat(Leftovers.of(dataDir)).isEqualTo(Leftovers.NONE);
     }
 
     @Test
@@ -332,7 +341,7 @@ abstract class SubmissionApiContract implements TestPropertyProvider {
         assertThat(a.json().path("findings").get(0).path("severity").asText()).isEqualTo("ERROR");
         assertThat(a.json().path("findings").findValuesAsText("ruleId")).contains("CORE-FUND-01");
         assertThat(Rows.all(dataSource)).isEqualTo(before);
-        assertThat(tempFiles()).isZero();
+        assertThat(Leftovers.of(dataDir)).isEqualTo(Leftovers.NONE);
     }
 
     @Test
@@ -345,7 +354,7 @@ abstract class SubmissionApiContract implements TestPropertyProvider {
         assertThat(a.contentType()).startsWith("application/problem+json");
         assertThat(a.code()).isEqualTo("PACKAGE_INVALID");
         assertThat(Rows.all(dataSource)).isEqualTo(before);
-        assertThat(tempFiles()).isZero();
+        assertThat(Leftovers.of(dataDir)).isEqualTo(Leftovers.NONE);
     }
 
     @Test
@@ -360,7 +369,7 @@ abstract class SubmissionApiContract implements TestPropertyProvider {
         assertThat(chunked.status()).isEqualTo(413);
         assertThat(chunked.code()).isEqualTo("PAYLOAD_TOO_LARGE");
         assertThat(Rows.all(dataSource)).isEqualTo(before);
-        assertThat(tempFiles()).isZero();
+        assertThat(Leftovers.of(dataDir)).isEqualTo(Leftovers.NONE);
     }
 
     /** 32 MiB of zeros, produced lazily: far over the limit, never in memory. */

@@ -1,6 +1,9 @@
 package org.minedecl.shared.pkg;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,6 +39,18 @@ public final class PackageVerifier {
 
     /** Verifies a package file; never throws on hostile input, every problem is a failed check. */
     public VerificationReport verify(Path asice) {
+        try (FileChannel ch = FileChannel.open(asice, StandardOpenOption.READ)) {
+            return verify(ch);
+        } catch (IOException e) {
+            return report(List.of(ZipContainer.unreadable(e).toResult()), new Facts(policy, delegations));
+        }
+    }
+
+    /**
+     * Verifies the package held in an open file (all of it, from offset 0; the channel's position is neither used
+     * nor moved, and the channel stays open). The server verifies its spooled uploads this way.
+     */
+    public VerificationReport verify(FileChannel asice) {
         Facts f = new Facts(policy, delegations);
         List<CheckResult> out = new ArrayList<>();
         try {

@@ -7,8 +7,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -61,19 +59,26 @@ final class ZipContainer {
     private ZipContainer() {
     }
 
-    static Result read(Path file) {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            return read(ch);
+    /** The package in {@code ch}, read with positional reads only; a failure to read is a failed check. */
+    static Result read(FileChannel ch) {
+        try {
+            return readChecked(ch);
         } catch (IOException e) {
-            return fail(CHECK_STRUCTURE, "PACKAGE_UNREADABLE", "cannot read the package: " + e.getMessage());
+            return new Result(null, unreadable(e));
         }
+    }
+
+    /** The failure of a package that cannot be read at all. */
+    static Failure unreadable(IOException e) {
+        return new Failure(CHECK_STRUCTURE, "PACKAGE_UNREADABLE", Category.PACKAGE_INVALID,
+                "cannot read the package: " + e.getMessage());
     }
 
     private static Result fail(String check, String code, String detail) {
         return new Result(null, new Failure(check, code, Category.PACKAGE_INVALID, detail));
     }
 
-    private static Result read(FileChannel ch) throws IOException {
+    private static Result readChecked(FileChannel ch) throws IOException {
         long size = ch.size();
         if (size > PackageLayout.MAX_PACKAGE_BYTES) {
             return fail(CHECK_STRUCTURE, "PACKAGE_TOO_LARGE", "package of " + size + " bytes exceeds "
