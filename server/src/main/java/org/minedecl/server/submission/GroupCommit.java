@@ -33,6 +33,9 @@ public class GroupCommit {
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closed;
+    /** Transactions and submissions so far, for the DEBUG line every thousand transactions. */
+    private long transactions;
+    private long submissions;
 
     private record Pending(SubmissionRepository.NewSubmission submission, CompletableFuture<Void> done) {
     }
@@ -86,6 +89,10 @@ public class GroupCommit {
                     bytes += next.submission().packageSize();
                 }
                 complete(batch, repository.storeBatch(batch.stream().map(Pending::submission).toList()));
+                submissions += batch.size();
+                if (++transactions % 1000 == 0 && LOG.isDebugEnabled()) {
+                    LOG.debug("group commit: {} submissions in {} transactions", submissions, transactions);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 fail(batch, shuttingDown(e));
