@@ -14,7 +14,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import io.micronaut.transaction.TransactionOperations;
 
 /**
@@ -249,7 +248,7 @@ public class SubmissionRepository {
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_event (id, at, action, submission_id,"
                 + " actor, detail) VALUES (?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, UUID.randomUUID().toString());
+            ps.setString(1, TimeOrderedIds.next(s.receivedAt().toEpochMilli()));
             ps.setObject(2, OffsetDateTime.ofInstant(s.receivedAt(), ZoneOffset.UTC));
             ps.setString(3, s.amends() == null ? "SUBMISSION_ACCEPTED" : "AMENDMENT_ACCEPTED");
             ps.setString(4, s.id());

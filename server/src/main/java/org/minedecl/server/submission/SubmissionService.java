@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.minedecl.server.config.ServerSettings;
 import org.minedecl.server.problem.AuditLog;
 import org.minedecl.server.problem.Problem;
@@ -178,7 +177,7 @@ public class SubmissionService {
             }
         }
         boolean flagged = result.findings().stream().anyMatch(f -> f.severity() == Severity.FLAG);
-        Receipt receipt = new Receipt(UUID.randomUUID().toString(), upload.sha256(), d.period(),
+        Receipt receipt = new Receipt(TimeOrderedIds.next(receivedAt.toEpochMilli()), upload.sha256(), d.period(),
                 d.enterprise().uscc(), d.licences().mining().number(), d.jurisdiction(), receivedAt,
                 flagged ? Receipt.Status.FLAGGED : Receipt.Status.ACCEPTED, result.findings(), amends,
                 rules.packs(), declaredPacks);
