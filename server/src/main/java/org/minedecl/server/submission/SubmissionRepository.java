@@ -41,8 +41,7 @@ public class SubmissionRepository {
 
     /** Everything stored for one accepted submission. */
     public record NewSubmission(String id, String packageSha256, long packageSize, FileChannel packageBytes,
-                                String period,
-                                String jurisdiction, String uscc, String miningLicence, String status,
+                                String period, String jurisdiction, String uscc, String miningLicence, String status,
                                 Instant receivedAt, Instant signingTime, String signerSubject, String amends,
                                 String declarationJson, String receiptJson, byte[] receiptCms,
                                 List<FindingRow> findings, String actor) {

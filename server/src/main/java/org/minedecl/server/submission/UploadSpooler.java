@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.minedecl.server.config.DataDirectory;
 import org.minedecl.server.config.ServerSettings;
 import org.minedecl.server.problem.Problem;
@@ -53,6 +54,7 @@ public class UploadSpooler implements AutoCloseable {
         private final FileChannel channel;
         private final String sha256;
         private final long size;
+        private final AtomicBoolean released = new AtomicBoolean();
 
         private Spooled(FileChannel channel, String sha256, long size) {
             this.channel = channel;
@@ -72,9 +74,12 @@ public class UploadSpooler implements AutoCloseable {
             return size;
         }
 
+        /** Hands the file back once; closing again does nothing (a file handed back twice would be shared). */
         @Override
         public void close() {
-            release(channel);
+            if (released.compareAndSet(false, true)) {
+                release(channel);
+            }
         }
     }
 
@@ -132,12 +137,13 @@ public class UploadSpooler implements AutoCloseable {
 
     /** An emptied spool file, or a new one: created under tmp/ and unlinked at once. */
     private FileChannel take() throws IOException {
-        FileChannel ch = idle.poll();
-        if (ch != null) {
-            return ch;
+        for (FileChannel ch; (ch = idle.poll()) != null; ) {
+            if (ch.isOpen()) {
+                return ch;
+            }
         }
         Path file = tmp.resolve("upload-" + UUID.randomUUID() + ".asice");
-        ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         try {
             Files.delete(file);

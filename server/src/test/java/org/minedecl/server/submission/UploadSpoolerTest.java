@@ -83,6 +83,20 @@ class UploadSpoolerTest {
     }
 
     @Test
+    void closingTwiceHandsTheFileBackOnceSoTwoUploadsNeverShareIt() throws Exception {
+        UploadSpooler spooler = spooler();
+        UploadSpooler.Spooled first = spooler.spool(new ByteArrayInputStream(random(1000, 6)));
+        first.close();
+        first.close();
+
+        try (UploadSpooler.Spooled a = spooler.spool(new ByteArrayInputStream(random(1000, 7)));
+             UploadSpooler.Spooled b = spooler.spool(new ByteArrayInputStream(random(1000, 8)))) {
+            assertThat(a.channel()).isNotSameAs(b.channel());
+        }
+        spooler.close();
+    }
+
+    @Test
     void anUploadOverTheLimitIs413AndLeavesNothing() throws Exception {
         UploadSpooler spooler = spooler();
         InputStream endless = new InputStream() {
