@@ -42,7 +42,7 @@ public final class PackageVerifier {
         try (FileChannel ch = FileChannel.open(asice, StandardOpenOption.READ)) {
             return verify(ch);
         } catch (IOException e) {
-            return report(List.of(ZipContainer.unreadable(e).toResult()), new Facts(policy, delegations));
+            return report(List.of(ZipContainer.unreadable(e).failure().toResult()), new Facts(policy, delegations));
         }
     }
 

@@ -64,14 +64,13 @@ final class ZipContainer {
         try {
             return readChecked(ch);
         } catch (IOException e) {
-            return new Result(null, unreadable(e));
+            return unreadable(e);
         }
     }
 
-    /** The failure of a package that cannot be read at all. */
-    static Failure unreadable(IOException e) {
-        return new Failure(CHECK_STRUCTURE, "PACKAGE_UNREADABLE", Category.PACKAGE_INVALID,
-                "cannot read the package: " + e.getMessage());
+    /** The result for a package that cannot be read at all. */
+    static Result unreadable(IOException e) {
+        return fail(CHECK_STRUCTURE, "PACKAGE_UNREADABLE", "cannot read the package: " + e.getMessage());
     }
 
     private static Result fail(String check, String code, String detail) {

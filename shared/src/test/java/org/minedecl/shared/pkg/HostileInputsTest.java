@@ -587,4 +587,17 @@ class HostileInputsTest {
         }));
     }
 
+    @org.junit.jupiter.api.Test
+    void aPackageThatCannotBeOpenedIsOneFailedStructureCheck() {
+        VerificationReport r = new PackageVerifier(EC.policy(NOW)).verify(tmp.resolve("no-such-package.asice"));
+
+        assertThat(r.valid()).isFalse();
+        assertThat(r.checks()).hasSize(1);
+        CheckResult failed = r.firstFailure().orElseThrow();
+        assertThat(failed.check()).isEqualTo("container.structure");
+        assertThat(failed.code()).isEqualTo("PACKAGE_UNREADABLE");
+        assertThat(failed.category()).isEqualTo("PACKAGE_INVALID");
+        assertThat(failed.detail()).startsWith("cannot read the package: ").contains("no-such-package.asice");
+    }
+
 }
