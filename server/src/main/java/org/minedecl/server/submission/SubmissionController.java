@@ -61,8 +61,7 @@ public class SubmissionController {
         String clientPacks = request.getHeaders().get(RulePackHeader.NAME);
         try {
             if (declared > spooler.limit()) {
-                throw Problem.of(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "PAYLOAD_TOO_LARGE",
-                        "the package is larger than the limit of " + spooler.limit() + " bytes").exception();
+                throw spooler.tooLarge();
             }
             try (UploadSpooler.Spooled upload = spooler.spool(body)) {
                 SubmissionService.Outcome outcome = service.submit(upload, remote, clientPacks);

@@ -204,7 +204,8 @@ public class UploadSpooler implements AutoCloseable {
                 "the server cannot store uploads right now; nothing was kept, try again later").exception();
     }
 
-    private RuntimeException tooLarge() {
+    /** The 413 for a package over the limit, whether its Content-Length said so or its body did. */
+    RuntimeException tooLarge() {
         return Problem.of(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "PAYLOAD_TOO_LARGE",
                 "the package is larger than the limit of " + limit + " bytes").exception();
     }
