@@ -12,6 +12,7 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
+import org.minedecl.server.submission.SubmissionRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +54,14 @@ public class ProblemHandler implements ExceptionHandler<ProblemException, HttpRe
         if (cause instanceof ContentLengthExceededException) {
             status = HttpStatus.REQUEST_ENTITY_TOO_LARGE;
         }
+        if (isStorageFailure(cause)) {
+            // the database is down, closed (H2 closes itself when a write fails, e.g. on a full disk) or
+            // unreachable: the client may try again later; nothing of the request was stored (SECURITY-TESTS D3)
+            LOG.error("storage unavailable on {} {}: {}", context.getRequest().getMethod(),
+                    AuditLog.escape(context.getRequest().getPath()), rootMessage(cause));
+            return respond(Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "STORAGE_UNAVAILABLE",
+                    "the server's storage is unavailable; nothing was kept, try again later"));
+        }
         String detail = context.getErrors().isEmpty() ? status.getReason()
                 : context.getErrors().get(0).getMessage();
         if (status.getCode() >= 500) {
@@ -63,6 +72,24 @@ public class ProblemHandler implements ExceptionHandler<ProblemException, HttpRe
         Problem problem = Problem.of(status, codeFor(status), AuditLog.escape(detail));
         MutableHttpResponse<Problem> response = base.status(status).body(problem);
         return response.contentType(PROBLEM_JSON);
+    }
+
+    /** A failure of the database (or of the storage under it), anywhere in the cause chain. */
+    static boolean isStorageFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SubmissionRepository.StorageFailure || t instanceof java.sql.SQLException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? e.toString() : e.getClass().getSimpleName() + " caused by " + root;
     }
 
     static String codeFor(HttpStatus status) {
