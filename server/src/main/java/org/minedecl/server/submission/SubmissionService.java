@@ -84,9 +84,7 @@ public class SubmissionService {
         List<RulePackInfo> declaredPacks = declaredPacks(clientPacks);
         Optional<Outcome> replay = replay(upload.sha256());
         if (replay.isPresent()) {
-            AuditLog.accepted(remote, replay.get().receipt().receiptId(), upload.sha256(),
-                    replay.get().receipt().status().name(), true);
-            return replay.get();
+            return replayed(replay.get(), remote, upload.sha256());
         }
         Instant receivedAt = clock.instant();
         Prepared p;
@@ -97,7 +95,7 @@ public class SubmissionService {
             checkSlots.release();
         }
         if (p.replayed() != null) {
-            return p.replayed();
+            return replayed(p.replayed(), remote, upload.sha256());
         }
         Receipt receipt = p.receipt();
         byte[] signed = p.signed();
@@ -108,6 +106,12 @@ public class SubmissionService {
         try {
             groupCommit.store(row); // returns once committed
         } catch (SubmissionRepository.StoreConflict e) {
+            // the identical package may have been stored meanwhile (by another upload of it to this instance or
+            // another): then its first receipt is the answer, whatever conflict its store ran into
+            Optional<Outcome> late = replay(upload.sha256());
+            if (late.isPresent()) {
+                return replayed(late.get(), remote, upload.sha256());
+            }
             switch (e.kind()) {
                 case AMENDS_UNKNOWN:
                     throw Problem.of(HttpStatus.UNPROCESSABLE_ENTITY, "AMENDS_UNKNOWN", e.getMessage()).exception();
@@ -117,12 +121,17 @@ public class SubmissionService {
                     throw periodTaken(d, "?").exception();
             }
         } catch (SubmissionRepository.StorageFailure e) {
-            return afterFailedStore(upload.sha256(), d, e);
+            return afterFailedStore(upload.sha256(), d, e, remote);
         } finally {
             storeBudget.release(permits);
         }
         AuditLog.accepted(remote, receipt.receiptId(), upload.sha256(), receipt.status().name(), false);
         return new Outcome(true, receipt, signed);
+    }
+
+    private static Outcome replayed(Outcome o, String remote, String sha256) {
+        AuditLog.accepted(remote, o.receipt().receiptId(), sha256, o.receipt().status().name(), true);
+        return o;
     }
 
     /** An upload checked and receipted, ready to store; or the receipt of the identical package stored meanwhile. */
@@ -200,11 +209,11 @@ public class SubmissionService {
      * A store that failed on a constraint usually lost a race: the identical package (then replay its receipt)
      * or another first filing of the same quarter (then 409). Anything else is a storage problem (503).
      */
-    private Outcome afterFailedStore(String sha256, Declaration d, RuntimeException failure) {
+    private Outcome afterFailedStore(String sha256, Declaration d, RuntimeException failure, String remote) {
         for (int attempt = 0; attempt < 20; attempt++) {
             Optional<Outcome> replay = replay(sha256);
             if (replay.isPresent()) {
-                return replay.get();
+                return replayed(replay.get(), remote, sha256);
             }
             if (d.amends() == null) {
                 Optional<String> current = repository.findCurrentFiling(d.licences().mining().number(), d.period());
