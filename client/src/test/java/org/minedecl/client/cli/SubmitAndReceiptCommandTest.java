@@ -131,8 +131,78 @@ class SubmitAndReceiptCommandTest {
         server = null;
         SubmitCommand c = new SubmitCommand();
         c.err = quiet;
+        List<Long> waits = new java.util.ArrayList<>();
+        c.sleeper = waits::add;
         assertThat(run(c, pkg.toString(), "--server", "http://127.0.0.1:1")).isEqualTo(4);
+        assertThat(waits).as("tried again 3 times by default, waiting longer each time").containsExactly(2000L,
+                4000L, 8000L);
         assertThat(Files.exists(dir.resolve("q3.asice.receipt"))).isFalse();
+    }
+
+    /** A stand-in server that gives the first {@code unavailable} uploads 503 and then accepts. */
+    private String serveUnavailableThenAccept(int unavailable, String retryAfter, byte[] signed) throws Exception {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/api/v1/submissions", ex -> {
+            received.set(ex.getRequestBody().readAllBytes());
+            boolean down = calls.incrementAndGet() <= unavailable;
+            byte[] b = (down ? "{\"status\":503,\"code\":\"STORAGE_UNAVAILABLE\",\"detail\":\"the server's storage "
+                    + "is unavailable; nothing was kept, try again later\"}" : acceptedBody(signed, receipt()))
+                    .getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", down ? "application/problem+json" : "application/json");
+            if (down && retryAfter != null) {
+                ex.getResponseHeaders().add("Retry-After", retryAfter);
+            }
+            ex.sendResponseHeaders(down ? 503 : 201, b.length);
+            ex.getResponseBody().write(b);
+            ex.close();
+        });
+        server.start();
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @Test
+    void submitTriesAgainWhileTheServerIsUnavailableAndStoresTheReceiptWhenItAccepts() throws Exception {
+        byte[] signed = new ReceiptSigner(KEYS.privateKey(), KEYS.certificate()).sign(receipt());
+        String url = serveUnavailableThenAccept(2, null, signed);
+        Path pkg = Files.write(dir.resolve("q3.asice"), new byte[] {1, 2, 3});
+        SubmitCommand submit = new SubmitCommand();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        submit.err = new PrintStream(err, true, StandardCharsets.UTF_8);
+        submit.out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        List<Long> waits = new java.util.ArrayList<>();
+        submit.sleeper = waits::add;
+
+        assertThat(run(submit, pkg.toString(), "--server", url)).isEqualTo(0);
+
+        assertThat(waits).containsExactly(2000L, 4000L);
+        assertThat(received.get()).containsExactly(1, 2, 3);
+        assertThat(dir.resolve("q3.asice.receipt")).hasBinaryContent(signed);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("the server is unavailable (503 STORAGE_UNAVAILABLE: the server's storage is unavailable")
+                .contains("trying again in 2 s (try 2 of 4)").contains("trying again in 4 s (try 3 of 4)");
+    }
+
+    @Test
+    void submitGivesUpAfterItsRetriesWithExit4AndHonoursRetryAfter() throws Exception {
+        String url = serveUnavailableThenAccept(Integer.MAX_VALUE, "7", new byte[0]);
+        Path pkg = Files.write(dir.resolve("q3.asice"), new byte[] {1});
+        SubmitCommand submit = new SubmitCommand();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        submit.err = new PrintStream(err, true, StandardCharsets.UTF_8);
+        List<Long> waits = new java.util.ArrayList<>();
+        submit.sleeper = waits::add;
+
+        assertThat(run(submit, pkg.toString(), "--server", url, "--retries", "1")).isEqualTo(4);
+
+        assertThat(waits).containsExactly(7000L);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("trying again in 7 s (try 2 of 2)")
+                .endsWith("minedecl submit: the server is unavailable (503 STORAGE_UNAVAILABLE: the server's storage "
+                        + "is unavailable; nothing was kept, try again later)" + System.lineSeparator());
+        assertThat(Files.exists(dir.resolve("q3.asice.receipt"))).isFalse();
+        SubmitCommand never = new SubmitCommand();
+        never.err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        assertThat(run(never, pkg.toString(), "--server", url, "--retries", "-1")).isEqualTo(2);
     }
 
     @Test
