@@ -273,6 +273,40 @@ abstract class SubmissionApiContract implements TestPropertyProvider {
         assertThat(Rows.all(dataSource)).isEqualTo(before);
     }
 
+    /**
+     * A regulator drops a CRL that revokes an enterprise's certificate into the trust directory of the running
+     * server: within a second or two, that certificate's uploads are refused, with no restart; what it filed before
+     * stays stored.
+     */
+    @Test
+    void aCrlDroppedIntoTheTrustDirectoryRevokesWithoutARestart() throws Exception {
+        org.minedecl.shared.testpki.TestPki pki = packages.pki();
+        org.minedecl.shared.testpki.TestPki.Leaf leaf = pki.leaf().build();
+        byte[] before = packages.sign(Declarations.example().json().getBytes(StandardCharsets.UTF_8), leaf);
+        assertThat(api.upload(before).status()).isEqualTo(201);
+        Path crl = dataDir.resolve("trust").resolve("issuing.crl");
+        byte[] fresh = Files.readAllBytes(crl);
+        java.time.Instant now = java.time.Instant.now();
+        try {
+            Files.write(crl, pki.crl(pki.issuing(), now.minusSeconds(60), now.plusSeconds(7 * 86400),
+                    now.minusSeconds(30), leaf.cert()).getEncoded());
+            byte[] after = packages.sign(Declarations.example().json().getBytes(StandardCharsets.UTF_8), leaf);
+            Api.Answer refused = null;
+            for (int i = 0; i < 40 && (refused == null || refused.status() == 201); i++) {
+                Thread.sleep(100); // the trust directory is looked at again at most once a second
+                refused = api.upload(i == 0 ? after : packages.sign(Declarations.example().json()
+                        .getBytes(StandardCharsets.UTF_8), leaf));
+            }
+            assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+            assertThat(refused.code()).isEqualTo("CERT_REVOKED");
+            assertThat(Rows.count(dataSource, "SELECT COUNT(*) FROM submission WHERE package_sha256 = ?",
+                    sha256(before))).isEqualTo(1);
+        } finally {
+            Files.write(crl, fresh);
+            Thread.sleep(1100); // the other tests' certificate is not revoked, but let them find the file unchanged
+        }
+    }
+
     @Test
     void anAmendmentSupersedesTheEarlierReceiptAndBothStayReadableAndLinked() {
         Declarations d = Declarations.example();
