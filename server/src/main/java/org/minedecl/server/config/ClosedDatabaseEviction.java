@@ -22,11 +22,13 @@ public class ClosedDatabaseEviction implements SQLExceptionOverride {
 
     @java.lang.Override
     public Override adjudicate(SQLException e) {
-        if (isH2(e) && (e.getErrorCode() == DATABASE_IS_CLOSED || e.getErrorCode() == DATABASE_CALLED_AT_SHUTDOWN
-                || e.getErrorCode() == GENERAL_ERROR && storeFailed(e))) {
-            return Override.MUST_EVICT;
-        }
-        return Override.CONTINUE_EVICT;
+        return closedOrFailedH2(e) ? Override.MUST_EVICT : Override.CONTINUE_EVICT;
+    }
+
+    /** Whether {@code e} is H2's: its database is closed, or a write of its store failed (and closed it). */
+    public static boolean closedOrFailedH2(SQLException e) {
+        return isH2(e) && (e.getErrorCode() == DATABASE_IS_CLOSED || e.getErrorCode() == DATABASE_CALLED_AT_SHUTDOWN
+                || e.getErrorCode() == GENERAL_ERROR && storeFailed(e));
     }
 
     private static boolean isH2(SQLException e) {

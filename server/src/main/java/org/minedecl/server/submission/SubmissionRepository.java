@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import io.micronaut.transaction.TransactionOperations;
+import org.minedecl.server.config.ClosedDatabaseEviction;
 
 /**
  * Plain, portable SQL (H2 and PostgreSQL) over the tables of {@code V1__submissions.sql}. {@link #store} writes
@@ -67,6 +68,25 @@ public class SubmissionRepository {
     public static final class StorageFailure extends RuntimeException {
         StorageFailure(String message, Throwable cause) {
             super(message, cause);
+        }
+
+        /**
+         * Whether the database could not be used at all - unreachable or dropped connections (SQLState 08, 57P),
+         * an H2 database that closed itself, a failing disk - rather than refusing this one submission (a unique
+         * key, a lock): then looking again for the row that won a race is pointless.
+         */
+        public boolean unavailable() {
+            for (Throwable t = getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof IOException) {
+                    return true;
+                }
+                if (t instanceof SQLException e && (ClosedDatabaseEviction.closedOrFailedH2(e)
+                        || e.getSQLState() != null && (e.getSQLState().startsWith("08")
+                        || e.getSQLState().startsWith("57P")))) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

@@ -207,25 +207,35 @@ public class SubmissionService {
 
     /**
      * A store that failed on a constraint usually lost a race: the identical package (then replay its receipt)
-     * or another first filing of the same quarter (then 409). Anything else is a storage problem (503).
+     * or another first filing of the same quarter (then 409). Anything else is a storage problem (503), answered at
+     * once when the database cannot be used at all (closed, unreachable, its disk failing).
      */
-    private Outcome afterFailedStore(String sha256, Declaration d, RuntimeException failure, String remote) {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            Optional<Outcome> replay = replay(sha256);
-            if (replay.isPresent()) {
-                return replayed(replay.get(), remote, sha256);
-            }
-            if (d.amends() == null) {
-                Optional<String> current = repository.findCurrentFiling(d.licences().mining().number(), d.period());
-                if (current.isPresent()) {
-                    throw periodTaken(d, current.get()).exception();
-                }
-            }
+    private Outcome afterFailedStore(String sha256, Declaration d, SubmissionRepository.StorageFailure failure,
+                                     String remote) {
+        int attempts = failure.unavailable() ? 1 : 20; // one look, in case only the commit's answer was lost
+        for (int attempt = 0; attempt < attempts; attempt++) {
             try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                Optional<Outcome> replay = replay(sha256);
+                if (replay.isPresent()) {
+                    return replayed(replay.get(), remote, sha256);
+                }
+                if (d.amends() == null) {
+                    Optional<String> current = repository.findCurrentFiling(d.licences().mining().number(),
+                            d.period());
+                    if (current.isPresent()) {
+                        throw periodTaken(d, current.get()).exception();
+                    }
+                }
+            } catch (SubmissionRepository.StorageFailure stillUnavailable) {
                 break;
+            }
+            if (attempt + 1 < attempts) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
             }
         }
         LOG.error("storing a submission failed: {}", failure.getMessage());
