@@ -25,7 +25,8 @@ import org.minedecl.server.support.SignedPackages;
  * runs out while the upload is spooled, while the database commits, and in between. Every upload must get either
  * its receipt (and then be stored whole) or 503 {@code STORAGE_UNAVAILABLE} (and then nothing of it stays), never
  * another answer; once room is made again the same server process must take uploads again by itself, and all that
- * it receipted must still be there, byte-identical, after a restart too.
+ * it receipted must still be there, byte-identical, after a restart too. Meanwhile {@code /health} is DOWN (503),
+ * so that a load balancer sends uploads elsewhere, and UP again once there is room.
  *
  * <p>Needs root (to mount the tmpfs): skipped, saying so, elsewhere.
  */
@@ -56,7 +57,9 @@ class DiskFullIT {
         packages.installTrust(dataDir.resolve("trust"));
         Map<String, byte[]> receipted = new LinkedHashMap<>();
         Map<Integer, Integer> answers = new TreeMap<>();
-        try (ServerProcess server = ServerProcess.start(dataDir, "256m", Map.of(), log)) {
+        // the health check is DOWN below 1 MB free on this small disk (100 MB by default)
+        Map<String, String> env = Map.of("ENDPOINTS_HEALTH_DISK_SPACE_THRESHOLD", "1MB");
+        try (ServerProcess server = ServerProcess.start(dataDir, "256m", env, log)) {
             Api api = new Api(server.uri());
             upload(api, packages.sign(Declarations.example()), receipted, answers); // the database is in use
             Path ballast = disk.resolve("ballast");
@@ -69,7 +72,9 @@ class DiskFullIT {
                     refused.add(api.get("/api/v1/submissions?size=1").json().path("total").asText());
                 }
             }
+            assertThat(api.get("/health").status()).as("health with the disk full").isEqualTo(503);
             Files.delete(ballast);
+            assertThat(api.get("/health").status()).as("health with room again").isEqualTo(200);
             System.out.println("DISK FULL: answers by status " + answers + " over " + (STEPS + 1) + " uploads; "
                     + "rows after each refusal " + refused + " (server log " + log + ")");
             assertThat(answers.keySet()).as("answers by status").containsOnly(201, 503);
@@ -86,7 +91,7 @@ class DiskFullIT {
             }
             assertStored(api, receipted);
         }
-        try (ServerProcess server = ServerProcess.start(dataDir, "256m", Map.of(), log)) {
+        try (ServerProcess server = ServerProcess.start(dataDir, "256m", env, log)) {
             Api api = new Api(server.uri());
             assertStored(api, receipted);
             assertThat(api.get("/api/v1/submissions?size=1").json().path("total").asLong())
