@@ -15,8 +15,8 @@ import java.sql.SQLException;
 public class ClosedDatabaseEviction implements SQLExceptionOverride {
     /** H2's "The database has been closed". */
     static final int DATABASE_IS_CLOSED = 90098;
-    /** H2's "Database is already closed (to disable automatic closing at VM shutdown ...)". */
-    static final int DATABASE_CALLED_AT_SHUTDOWN = 90121;
+    // Not 90121 ("Database is already closed (to disable automatic closing at VM shutdown ...)"): that is the JVM
+    // shutting down, when a new connection would only open the database again.
     /** H2's "General error", which is what a failed write of its store first shows as. */
     static final int GENERAL_ERROR = 50000;
 
@@ -27,8 +27,7 @@ public class ClosedDatabaseEviction implements SQLExceptionOverride {
 
     /** Whether {@code e} is H2's: its database is closed, or a write of its store failed (and closed it). */
     public static boolean closedOrFailedH2(SQLException e) {
-        return isH2(e) && (e.getErrorCode() == DATABASE_IS_CLOSED || e.getErrorCode() == DATABASE_CALLED_AT_SHUTDOWN
-                || e.getErrorCode() == GENERAL_ERROR && storeFailed(e));
+        return isH2(e) && (e.getErrorCode() == DATABASE_IS_CLOSED || e.getErrorCode() == GENERAL_ERROR && storeFailed(e));
     }
 
     private static boolean isH2(SQLException e) {

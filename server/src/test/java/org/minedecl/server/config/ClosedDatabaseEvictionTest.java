@@ -14,16 +14,24 @@ class ClosedDatabaseEvictionTest {
     private final ClosedDatabaseEviction eviction = new ClosedDatabaseEviction();
 
     @Test
-    void aConnectionToAClosedH2DatabaseIsDropped() throws SQLException {
+    void aConnectionToAnH2DatabaseThatClosedItselfIsDropped() {
+        // what every call on such a connection throws once a failed write has closed the database (see DiskFullIT)
+        SQLException closed = new org.h2.jdbc.JdbcSQLNonTransientConnectionException("The database has been closed",
+                null, "90098", ClosedDatabaseEviction.DATABASE_IS_CLOSED, null, null);
+        assertThat(eviction.adjudicate(closed)).isEqualTo(Override.MUST_EVICT);
+    }
+
+    @Test
+    void aDatabaseShutDownOnPurposeIsLeftToThePool() throws SQLException {
+        // SHUTDOWN (or the JVM's shutdown hook): a new connection would only open the database again
         try (Connection c = DriverManager.getConnection("jdbc:h2:mem:closed-eviction", "sa", "")) {
             try (Statement s = c.createStatement()) {
                 s.execute("SHUTDOWN");
             }
             SQLException closed = catchThrowableOfType(() -> c.createStatement().execute("SELECT 1"),
                     SQLException.class);
-            assertThat(closed.getErrorCode()).isIn(ClosedDatabaseEviction.DATABASE_IS_CLOSED,
-                    ClosedDatabaseEviction.DATABASE_CALLED_AT_SHUTDOWN);
-            assertThat(eviction.adjudicate(closed)).isEqualTo(Override.MUST_EVICT);
+            assertThat(closed.getErrorCode()).isEqualTo(90121);
+            assertThat(eviction.adjudicate(closed)).isEqualTo(Override.CONTINUE_EVICT);
         }
     }
 
