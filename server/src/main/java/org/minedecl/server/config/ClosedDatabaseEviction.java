@@ -2,6 +2,7 @@ package org.minedecl.server.config;
 
 import com.zaxxer.hikari.SQLExceptionOverride;
 import java.sql.SQLException;
+import org.minedecl.server.problem.Causes;
 
 /**
  * Tells the connection pool to drop a connection whose embedded H2 database has closed itself. H2 closes a
@@ -35,11 +36,7 @@ public class ClosedDatabaseEviction implements SQLExceptionOverride {
     }
 
     private static boolean storeFailed(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getClass().getName().equals("org.h2.mvstore.MVStoreException") || t instanceof java.io.IOException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(e, t -> t.getClass().getName().equals("org.h2.mvstore.MVStoreException")
+                || t instanceof java.io.IOException);
     }
 }

@@ -76,19 +76,11 @@ public class ProblemHandler implements ExceptionHandler<ProblemException, HttpRe
 
     /** A failure of the database (or of the storage under it), anywhere in the cause chain. */
     static boolean isStorageFailure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SubmissionRepository.StorageFailure || t instanceof java.sql.SQLException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(e, t -> t instanceof SubmissionRepository.StorageFailure || t instanceof java.sql.SQLException);
     }
 
     private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = Causes.root(e);
         return root == e ? e.toString() : e.getClass().getSimpleName() + " caused by " + root;
     }
 

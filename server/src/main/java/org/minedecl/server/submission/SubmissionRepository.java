@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import io.micronaut.transaction.TransactionOperations;
 import org.minedecl.server.config.ClosedDatabaseEviction;
+import org.minedecl.server.problem.Causes;
 
 /**
  * Plain, portable SQL (H2 and PostgreSQL) over the tables of {@code V1__submissions.sql}. {@link #store} writes
@@ -76,17 +77,10 @@ public class SubmissionRepository {
          * key, a lock): then looking again for the row that won a race is pointless.
          */
         public boolean unavailable() {
-            for (Throwable t = getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
-                if (t instanceof IOException) {
-                    return true;
-                }
-                if (t instanceof SQLException e && (ClosedDatabaseEviction.closedOrFailedH2(e)
-                        || e.getSQLState() != null && (e.getSQLState().startsWith("08")
-                        || e.getSQLState().startsWith("57P")))) {
-                    return true;
-                }
-            }
-            return false;
+            return Causes.any(getCause(), t -> t instanceof IOException
+                    || t instanceof SQLException e && (ClosedDatabaseEviction.closedOrFailedH2(e)
+                    || e.getSQLState() != null && (e.getSQLState().startsWith("08")
+                    || e.getSQLState().startsWith("57P"))));
         }
     }
 
@@ -116,11 +110,7 @@ public class SubmissionRepository {
         try {
             return tx.executeWrite(status -> work.run(status.getConnection()));
         } catch (Exception e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            throw new StorageFailure(root.toString(), e);
+            throw new StorageFailure(Causes.root(e).toString(), e);
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.minedecl.server.config.DataDirectory;
 import org.minedecl.server.config.ServerSettings;
+import org.minedecl.server.problem.Causes;
 import org.minedecl.server.problem.Problem;
 
 /**
@@ -211,11 +212,6 @@ public class UploadSpooler implements AutoCloseable {
     }
 
     private static boolean isSizeError(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof io.micronaut.http.exceptions.ContentLengthExceededException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(e, t -> t instanceof io.micronaut.http.exceptions.ContentLengthExceededException);
     }
 }
