@@ -38,7 +38,6 @@ public final class ServerBenchmark {
     private static final int CLIENTS = 32;
     private static final int SMALL = Integer.getInteger("bench.small", 1500);
     private static final int BIG = Integer.getInteger("bench.big", 50);
-    /** Uploads the server takes before it is measured, at least (-Dbench.warmup); see {@link #warmUp}. */
     /** Uploads the server takes before it is measured: at least (-Dbench.warmup) and at most (-Dbench.warmupMax). */
     private static final int WARMUP = Integer.getInteger("bench.warmup", 20000);
     private static final int WARMUP_MAX = Integer.getInteger("bench.warmupMax", 120000);
@@ -523,12 +522,16 @@ public final class ServerBenchmark {
      */
     private static double[] cpuTimes(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return new double[] {Long.parseLong(f[11]) / 100.0, Long.parseLong(f[12]) / 100.0};
+            return cpuTimes(Files.readString(Path.of("/proc/" + pid + "/stat")));
         } catch (IOException | RuntimeException e) {
             return new double[] {Double.NaN, Double.NaN};
         }
+    }
+
+    /** {user, system} CPU seconds from the text of a /proc stat file (of a process or of one of its threads). */
+    private static double[] cpuTimes(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return new double[] {Long.parseLong(f[11]) / 100.0, Long.parseLong(f[12]) / 100.0};
     }
 
     /** Bytes a process has handed to write calls so far (files and sockets; /proc/PID/io wchar), or -1. */
@@ -558,8 +561,8 @@ public final class ServerBenchmark {
                     String stat = Files.readString(task.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                     if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        seconds += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+                        double[] t = cpuTimes(stat);
+                        seconds += t[0] + t[1];
                     }
                 } catch (IOException | RuntimeException e) {
                     // the thread ended meanwhile
