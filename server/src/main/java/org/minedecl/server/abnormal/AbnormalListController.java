@@ -13,11 +13,11 @@ import org.minedecl.server.config.ReadAccess;
 @Controller("/api/v1/abnormal-list")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AbnormalListController {
-    private final AbnormalListRepository repository;
+    private final AbnormalListService service;
     private final ReadAccess readAccess;
 
-    public AbnormalListController(AbnormalListRepository repository, ReadAccess readAccess) {
-        this.repository = repository;
+    public AbnormalListController(AbnormalListService service, ReadAccess readAccess) {
+        this.service = service;
         this.readAccess = readAccess;
     }
 
@@ -28,6 +28,6 @@ public class AbnormalListController {
     @Get("{?jurisdiction}")
     public AbnormalList list(@Nullable @QueryValue String jurisdiction) {
         readAccess.require();
-        return new AbnormalList(jurisdiction, repository.entries(jurisdiction));
+        return new AbnormalList(jurisdiction, service.entries(jurisdiction));
     }
 }

@@ -1,6 +1,5 @@
 package org.minedecl.server.abnormal;
 
-import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -9,7 +8,6 @@ import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.minedecl.server.problem.Problem;
 import org.minedecl.server.submission.SubmissionQueries;
 
 /**
@@ -30,9 +28,6 @@ public class AbnormalListRepository {
     }
 
     public List<Entry> entries(String jurisdiction) {
-        if (jurisdiction != null && !jurisdiction.matches("\\d{6}")) {
-            throw Problem.of(HttpStatus.BAD_REQUEST, "BAD_PARAMETER", "jurisdiction is a 6-digit code").exception();
-        }
         return tx.executeRead(status -> {
             Connection c = status.getConnection();
             String sql = "SELECT f.submission_id, f.rule_id, f.disposition, f.state, f.jurisdiction, f.uscc, "

@@ -12,7 +12,8 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
-import org.minedecl.server.submission.SubmissionRepository;
+import org.minedecl.server.storage.StorageFailure;
+import org.minedecl.server.util.Causes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +77,7 @@ public class ProblemHandler implements ExceptionHandler<ProblemException, HttpRe
 
     /** A failure of the database (or of the storage under it), anywhere in the cause chain. */
     static boolean isStorageFailure(Throwable e) {
-        return Causes.any(e, t -> t instanceof SubmissionRepository.StorageFailure || t instanceof java.sql.SQLException);
+        return Causes.any(e, t -> t instanceof StorageFailure || t instanceof java.sql.SQLException);
     }
 
     private static String rootMessage(Throwable e) {

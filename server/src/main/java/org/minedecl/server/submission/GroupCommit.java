@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.minedecl.server.storage.StorageFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +50,7 @@ public class GroupCommit {
 
     /**
      * Stores {@code s} and returns once it is committed; throws {@link SubmissionRepository.StoreConflict} or
-     * {@link SubmissionRepository.StorageFailure} when it was not stored.
+     * {@link StorageFailure} when it was not stored.
      */
     public void store(SubmissionRepository.NewSubmission s) {
         if (closed) {
@@ -99,7 +100,7 @@ public class GroupCommit {
                 return;
             } catch (RuntimeException | Error e) {
                 LOG.error("group commit failed: {}", e.toString());
-                fail(batch, new SubmissionRepository.StorageFailure(e.toString(), e));
+                fail(batch, new StorageFailure(e.toString(), e));
             }
         }
     }
@@ -127,8 +128,8 @@ public class GroupCommit {
         failLeftovers();
     }
 
-    private static SubmissionRepository.StorageFailure shuttingDown(Throwable cause) {
-        return new SubmissionRepository.StorageFailure("the server is shutting down", cause);
+    private static StorageFailure shuttingDown(Throwable cause) {
+        return new StorageFailure("the server is shutting down", cause);
     }
 
     private void failLeftovers() {

@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import io.micronaut.transaction.TransactionOperations;
-import org.minedecl.server.config.ClosedDatabaseEviction;
-import org.minedecl.server.problem.Causes;
+import org.minedecl.server.storage.StorageFailure;
+import org.minedecl.server.util.Causes;
 
 /**
  * Plain, portable SQL (H2 and PostgreSQL) over the tables of {@code V1__submissions.sql}. {@link #store} writes
@@ -62,25 +62,6 @@ public class SubmissionRepository {
 
         public Kind kind() {
             return kind;
-        }
-    }
-
-    /** A failure of the database itself (including a lost race on a unique key). */
-    public static final class StorageFailure extends RuntimeException {
-        StorageFailure(String message, Throwable cause) {
-            super(message, cause);
-        }
-
-        /**
-         * Whether the database could not be used at all - unreachable or dropped connections (SQLState 08, 57P),
-         * an H2 database that closed itself, a failing disk - rather than refusing this one submission (a unique
-         * key, a lock): then looking again for the row that won a race is pointless.
-         */
-        public boolean unavailable() {
-            return Causes.any(getCause(), t -> t instanceof IOException
-                    || t instanceof SQLException e && (ClosedDatabaseEviction.closedOrFailedH2(e)
-                    || e.getSQLState() != null && (e.getSQLState().startsWith("08")
-                    || e.getSQLState().startsWith("57P"))));
         }
     }
 

@@ -18,6 +18,7 @@ import org.minedecl.server.problem.AuditLog;
 import org.minedecl.server.problem.Problem;
 import org.minedecl.server.receipt.ReceiptKeyService;
 import org.minedecl.server.rules.RuleService;
+import org.minedecl.server.storage.StorageFailure;
 import org.minedecl.server.trust.PackageCheck;
 import org.minedecl.shared.declaration.Declaration;
 import org.minedecl.shared.declaration.ParseResult;
@@ -120,7 +121,7 @@ public class SubmissionService {
                 default:
                     throw periodTaken(d, "?").exception();
             }
-        } catch (SubmissionRepository.StorageFailure e) {
+        } catch (StorageFailure e) {
             return afterFailedStore(upload.sha256(), d, e, remote);
         } finally {
             storeBudget.release(permits);
@@ -210,7 +211,7 @@ public class SubmissionService {
      * or another first filing of the same quarter (then 409). Anything else is a storage problem (503), answered at
      * once when the database cannot be used at all (closed, unreachable, its disk failing).
      */
-    private Outcome afterFailedStore(String sha256, Declaration d, SubmissionRepository.StorageFailure failure,
+    private Outcome afterFailedStore(String sha256, Declaration d, StorageFailure failure,
                                      String remote) {
         int attempts = failure.unavailable() ? 1 : 20; // one look, in case only the commit's answer was lost
         for (int attempt = 0; attempt < attempts; attempt++) {
@@ -226,7 +227,7 @@ public class SubmissionService {
                         throw periodTaken(d, current.get()).exception();
                     }
                 }
-            } catch (SubmissionRepository.StorageFailure stillUnavailable) {
+            } catch (StorageFailure stillUnavailable) {
                 break;
             }
             if (attempt + 1 < attempts) {

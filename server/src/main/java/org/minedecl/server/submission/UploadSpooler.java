@@ -19,7 +19,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.minedecl.server.config.DataDirectory;
 import org.minedecl.server.config.ServerSettings;
-import org.minedecl.server.problem.Causes;
+import org.minedecl.server.util.Causes;
 import org.minedecl.server.problem.Problem;
 
 /**

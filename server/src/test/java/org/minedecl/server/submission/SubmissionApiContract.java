@@ -32,6 +32,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.minedecl.server.storage.StorageFailure;
 import org.minedecl.server.support.Api;
 import org.minedecl.server.support.Declarations;
 import org.minedecl.server.support.SignedPackages;
@@ -209,8 +210,8 @@ abstract class SubmissionApiContract implements TestPropertyProvider {
         assertThat(outcomes.get(1)).isInstanceOf(SubmissionRepository.StoreConflict.class);
         assertThat(((SubmissionRepository.StoreConflict) outcomes.get(1)).kind())
                 .isEqualTo(SubmissionRepository.StoreConflict.Kind.AMENDS_UNKNOWN);
-        assertThat(outcomes.get(2)).isInstanceOf(SubmissionRepository.StorageFailure.class); // unique package digest
-        assertThat(outcomes.get(3)).isInstanceOf(SubmissionRepository.StorageFailure.class); // quarter already filed
+        assertThat(outcomes.get(2)).isInstanceOf(StorageFailure.class); // unique package digest
+        assertThat(outcomes.get(3)).isInstanceOf(StorageFailure.class); // quarter already filed
         assertThat(outcomes.get(4)).isNull();
         for (String stored : List.of(good.id(), alsoGood.id())) {
             assertThat(rowsOf(stored)).as(stored).containsExactly(1L, 1L, 1L, 1L, 1L, 1L);
@@ -232,7 +233,7 @@ abstract class SubmissionApiContract implements TestPropertyProvider {
         groupCommit.close();
         SubmissionRepository.NewSubmission late = row(tag + "-h", "sha-" + tag + "-h", "LIC-" + tag + "-h", null);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> groupCommit.store(late))
-                .isInstanceOf(SubmissionRepository.StorageFailure.class).hasMessageContaining("shutting down");
+                .isInstanceOf(StorageFailure.class).hasMessageContaining("shutting down");
         assertThat(rowsOf(late.id())).containsOnly(0L);
     }
 

@@ -1,4 +1,4 @@
-package org.minedecl.server.submission;
+package org.minedecl.server.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,8 +7,8 @@ import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
 class StorageFailureTest {
-    private static SubmissionRepository.StorageFailure failure(Throwable cause) {
-        return new SubmissionRepository.StorageFailure(cause.toString(), new RuntimeException("wrapped", cause));
+    private static StorageFailure failure(Throwable cause) {
+        return new StorageFailure(cause.toString(), new RuntimeException("wrapped", cause));
     }
 
     @Test
@@ -26,6 +26,6 @@ class StorageFailureTest {
         assertThat(failure(new SQLException("duplicate key value violates unique constraint", "23505"))
                 .unavailable()).isFalse();
         assertThat(failure(new SQLException("could not serialize access", "40001")).unavailable()).isFalse();
-        assertThat(new SubmissionRepository.StorageFailure("the writer has stopped", null).unavailable()).isFalse();
+        assertThat(new StorageFailure("the writer has stopped", null).unavailable()).isFalse();
     }
 }

@@ -1,4 +1,4 @@
-package org.minedecl.server.problem;
+package org.minedecl.server.util;
 
 import java.util.function.Predicate;
 

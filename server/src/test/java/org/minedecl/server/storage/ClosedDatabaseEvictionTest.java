@@ -1,4 +1,4 @@
-package org.minedecl.server.config;
+package org.minedecl.server.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -1,8 +1,8 @@
-package org.minedecl.server.config;
+package org.minedecl.server.storage;
 
 import com.zaxxer.hikari.SQLExceptionOverride;
 import java.sql.SQLException;
-import org.minedecl.server.problem.Causes;
+import org.minedecl.server.util.Causes;
 
 /**
  * Tells the connection pool to drop a connection whose embedded H2 database has closed itself. H2 closes a
