@@ -328,11 +328,6 @@ final class CmsChecks {
     }
 
     static SubjectPublicKeyInfo spki(X509Certificate c) {
-        try {
-            // from the certificate's own bytes: a provider may re-encode explicit curve parameters as a name
-            return new X509CertificateHolder(c.getEncoded()).getSubjectPublicKeyInfo();
-        } catch (Exception e) {
-            return SubjectPublicKeyInfo.getInstance(c.getPublicKey().getEncoded());
-        }
+        return org.minedecl.shared.trust.CertificateValidator.publicKeyInfo(c);
     }
 }

@@ -26,9 +26,8 @@ final class Facts {
     byte[] essCertHash;
     org.bouncycastle.asn1.x509.AlgorithmIdentifier essHashAlg;
     org.bouncycastle.asn1.x509.IssuerSerial essIssuerSerial;
-    /** The validated path, signer first, without the anchor; and the anchor certificate. */
-    List<X509Certificate> path;
-    X509Certificate anchor;
+    /** The validated path: signer first, without the anchor; and the anchor certificate. */
+    org.minedecl.shared.trust.CertificateValidator.ValidPath path;
     DeclarationFacts declarationFacts;
     /** declaration.json as {@link org.minedecl.shared.declaration.DeclarationParser} read it. */
     org.minedecl.shared.declaration.ParseResult parsedDeclaration;

@@ -1,4 +1,4 @@
-package org.minedecl.shared.pkg;
+package org.minedecl.shared.trust;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.minedecl.shared.pkg.CheckResult;
+import org.minedecl.shared.pkg.PackageProgressListener;
+import org.minedecl.shared.pkg.PackageVerifier;
+import org.minedecl.shared.pkg.PackageWriter;
+import org.minedecl.shared.pkg.VerificationPolicy;
+import org.minedecl.shared.pkg.VerificationReport;
 import org.minedecl.shared.testpki.TestPki;
 
 /**

@@ -1,4 +1,4 @@
-package org.minedecl.shared.pkg;
+package org.minedecl.shared.trust;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
