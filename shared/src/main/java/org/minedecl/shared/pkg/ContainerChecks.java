@@ -1,7 +1,9 @@
 package org.minedecl.shared.pkg;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The container checks after the ZIP itself was read: {@code mimetype} and the required entries. */
@@ -37,7 +39,10 @@ final class ContainerChecks {
         }
     }
 
-    /** declaration.json, the manifest and the signature are present. */
+    /**
+     * declaration.json, exactly one manifest ({@code META-INF/ASiCManifest*.xml}) and exactly one signature
+     * ({@code META-INF/*signature*.p7s}) are present, under the names ETSI EN 319 162-1 allows.
+     */
     static final class Layout implements PackageCheck {
         @Override
         public String id() {
@@ -46,19 +51,51 @@ final class ContainerChecks {
 
         @Override
         public Failure run(Facts f) {
-            for (String name : new String[] {PackageLayout.DECLARATION, PackageLayout.MANIFEST,
-                    PackageLayout.SIGNATURE}) {
-                ZipEntryFacts e = f.byName.get(name);
-                if (e == null || e.directory()) {
-                    String code = name.equals(PackageLayout.DECLARATION) ? "DECLARATION_MISSING"
-                            : name.equals(PackageLayout.MANIFEST) ? "MANIFEST_MISSING" : "SIGNATURE_MISSING";
-                    return fail(code, Category.PACKAGE_INVALID, "no " + name + " in the package");
+            ZipEntryFacts declaration = f.byName.get(PackageLayout.DECLARATION);
+            if (declaration == null || declaration.directory()) {
+                return fail("DECLARATION_MISSING", Category.PACKAGE_INVALID, "no " + PackageLayout.DECLARATION
+                        + " in the package");
+            }
+            List<ZipEntryFacts> manifests = new ArrayList<>();
+            List<ZipEntryFacts> signatures = new ArrayList<>();
+            for (ZipEntryFacts e : f.entries) {
+                if (!e.directory() && PackageLayout.isManifestName(e.name())) {
+                    manifests.add(e);
+                } else if (!e.directory() && PackageLayout.isSignatureName(e.name())) {
+                    signatures.add(e);
                 }
             }
-            f.declaration = f.byName.get(PackageLayout.DECLARATION).content();
-            f.manifest = f.byName.get(PackageLayout.MANIFEST).content();
-            f.signatureFile = f.byName.get(PackageLayout.SIGNATURE).content();
+            if (manifests.isEmpty()) {
+                return fail("MANIFEST_MISSING", Category.PACKAGE_INVALID,
+                        "no META-INF/ASiCManifest*.xml in the package");
+            }
+            if (manifests.size() > 1) {
+                return fail("MANIFEST_MULTIPLE", Category.PACKAGE_INVALID, manifests.size()
+                        + " manifests (exactly one required): " + names(manifests));
+            }
+            if (signatures.isEmpty()) {
+                return fail("SIGNATURE_MISSING", Category.PACKAGE_INVALID,
+                        "no META-INF/*signature*.p7s in the package");
+            }
+            if (signatures.size() > 1) {
+                return fail("SIGNATURE_MULTIPLE", Category.PACKAGE_INVALID, signatures.size()
+                        + " signatures (exactly one required): " + names(signatures));
+            }
+            f.declaration = declaration.content();
+            f.manifestName = manifests.get(0).name();
+            f.manifest = manifests.get(0).content();
+            f.signatureName = signatures.get(0).name();
+            f.signatureFile = signatures.get(0).content();
             return null;
+        }
+
+        @Override
+        public String passDetail(Facts f) {
+            return f.manifestName + " and " + f.signatureName;
+        }
+
+        private static String names(List<ZipEntryFacts> entries) {
+            return String.join(", ", entries.stream().map(e -> ZipContainer.printable(e.name())).toList());
         }
     }
 

@@ -13,6 +13,9 @@ final class Facts {
     List<ZipEntryFacts> entries;
     Map<String, ZipEntryFacts> byName;
     byte[] declaration;
+    /** The manifest's and the signature's entry names (EN 319 162-1 allows several). */
+    String manifestName;
+    String signatureName;
     byte[] manifest;
     byte[] signatureFile;
     /** Manifest references: decoded path to expected SHA-256. */

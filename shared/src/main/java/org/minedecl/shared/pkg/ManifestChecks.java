@@ -105,9 +105,10 @@ final class ManifestChecks {
                 }
                 if ("SigReference".equals(e.getLocalName())) {
                     sigRefs++;
-                    if (!PackageLayout.SIGNATURE.equals(e.getAttribute("URI"))) {
+                    if (!f.signatureName.equals(e.getAttribute("URI"))) {
                         return fail("MANIFEST_SIGREFERENCE_INVALID", Category.PACKAGE_INVALID,
-                                "SigReference must point to " + PackageLayout.SIGNATURE);
+                                "the manifest's SigReference names '" + ZipContainer.printable(e.getAttribute("URI"))
+                                        + "', not the package's signature " + f.signatureName);
                     }
                 } else if ("DataObjectReference".equals(e.getLocalName())) {
                     String uri = e.getAttribute("URI");

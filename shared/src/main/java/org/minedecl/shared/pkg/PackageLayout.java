@@ -31,6 +31,24 @@ public final class PackageLayout {
     private PackageLayout() {
     }
 
+    /**
+     * Whether {@code name} is an ASiC-E manifest as ETSI EN 319 162-1 names them: {@code META-INF/ASiCManifest*.xml}
+     * (minedecl writes {@link #MANIFEST}, EU DSS {@code ASiCManifest001.xml}).
+     */
+    public static boolean isManifestName(String name) {
+        return name.startsWith(META_INF + "ASiCManifest") && name.endsWith(".xml")
+                && name.indexOf('/', META_INF.length()) < 0;
+    }
+
+    /**
+     * Whether {@code name} is a CAdES signature as ETSI EN 319 162-1 names them: {@code META-INF/*signature*.p7s}
+     * (minedecl writes {@link #SIGNATURE}, EU DSS {@code signature001.p7s}).
+     */
+    public static boolean isSignatureName(String name) {
+        return name.startsWith(META_INF) && name.endsWith(".p7s") && name.indexOf('/', META_INF.length()) < 0
+                && name.substring(META_INF.length()).contains("signature");
+    }
+
     /** Percent-encodes a package path for a manifest URI (RFC 3986: unreserved characters and '/' kept). */
     public static String toUri(String path) {
         StringBuilder sb = new StringBuilder();

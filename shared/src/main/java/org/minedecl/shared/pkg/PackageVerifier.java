@@ -89,6 +89,7 @@ public final class PackageVerifier {
 
     private static VerificationReport report(List<CheckResult> out, Facts f) {
         return new VerificationReport(List.copyOf(out), f.declaration, f.signer, f.signingTime,
-                f.parsedDeclaration);
+                f.parsedDeclaration, f.manifest == null || f.signerInfo == null ? null
+                : SignedContentKey.of(f.manifest, f.signerInfo.getSignature()));
     }
 }

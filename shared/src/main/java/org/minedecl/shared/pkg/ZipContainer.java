@@ -26,8 +26,13 @@ import java.util.zip.Inflater;
  * Reads a package's ZIP structure itself, trusting nothing the headers say (SECURITY-TESTS B): the end record,
  * the central directory and every local header must agree, entries must tile the file with no gap, overlap,
  * prepended or appended bytes, names must be UTF-8 and safe and unique (also across case and Unicode
- * normalisation), no encryption, symlinks, zip64 or methods other than stored/deflated, and inflation counts
- * real bytes against absolute and ratio caps. Entry names are never used as file system paths.
+ * normalisation), no encryption, symlinks or methods other than stored/deflated, and inflation counts real bytes
+ * against absolute and ratio caps. Entry names are never used as file system paths.
+ *
+ * <p>ZIP metadata is not signed, and what libraries vary harmlessly is read, not judged (CONTRACTS section 3,
+ * "What is accepted from other producers"): host system, version made by and needed, permission bits with or
+ * without a file type, timestamps, extra fields, comments of entries, data descriptors and the zip64 records of
+ * streamed entries (within the same caps). What would change what a reader sees is refused, each with its code.
  */
 final class ZipContainer {
     static final String CHECK_STRUCTURE = "container.structure";
@@ -39,21 +44,33 @@ final class ZipContainer {
     private static final int LOC_SIG = 0x04034b50;
     private static final int DESC_SIG = 0x08074b50;
     private static final int ZIP64_LOCATOR_SIG = 0x07064b50;
+    private static final int ZIP64_EOCD_SIG = 0x06064b50;
     private static final int MAX_CEN_BYTES = 4 << 20;
+    /** General purpose flags for encryption: traditional (bit 0), strong (bit 6), central directory (bit 13). */
+    private static final int ENCRYPTION_FLAGS = 0x2041;
+    /** Flags both headers must agree on: encryption, data descriptor, UTF-8 name. */
+    private static final int COMPARED_FLAGS = ENCRYPTION_FLAGS | 0x0008 | 0x0800;
 
-    /** Entry names whose bytes are kept (the rest are only hashed). */
-    private static final Map<String, Integer> KEEP = Map.of(
-            PackageLayout.MIMETYPE, 1024,
-            PackageLayout.DECLARATION, org.minedecl.shared.declaration.DeclarationParser.MAX_DOCUMENT_BYTES,
-            PackageLayout.MANIFEST, PackageLayout.MAX_METADATA_BYTES,
-            PackageLayout.SIGNATURE, PackageLayout.MAX_METADATA_BYTES);
+    /** How many bytes of entry {@code name} are kept (the rest are only hashed), or null when none are. */
+    private static Integer keepLimit(String name) {
+        if (name.equals(PackageLayout.MIMETYPE)) {
+            return 1024;
+        }
+        if (name.equals(PackageLayout.DECLARATION)) {
+            return org.minedecl.shared.declaration.DeclarationParser.MAX_DOCUMENT_BYTES;
+        }
+        if (PackageLayout.isManifestName(name) || PackageLayout.isSignatureName(name)) {
+            return PackageLayout.MAX_METADATA_BYTES;
+        }
+        return null;
+    }
 
     /** Either the entries in file order or the first failure. */
     record Result(List<ZipEntryFacts> entries, Failure failure) {
     }
 
     private record Cen(String name, byte[] nameBytes, int flags, int method, long crc, long csize, long usize,
-                       long localOffset, int versionNeeded, long dosTime) {
+                       long localOffset) {
     }
 
     private ZipContainer() {
@@ -112,9 +129,44 @@ final class ZipContainer {
         int entries = u16(tail, eocd + 10);
         long cenSize = u32(tail, eocd + 12);
         long cenOffset = u32(tail, eocd + 16);
-        if (entries == 0xFFFF || cenSize == 0xFFFFFFFFL || cenOffset == 0xFFFFFFFFL
-                || (eocd >= 20 && tail.getInt(eocd - 20) == ZIP64_LOCATOR_SIG)) {
-            return fail(CHECK_STRUCTURE, "ZIP64_UNSUPPORTED", "zip64 records are not allowed in a package");
+        long cenEnd = eocdPos;
+        if (eocd >= 20 && tail.getInt(eocd - 20) == ZIP64_LOCATOR_SIG) {
+            // zip64 end record: its figures are the real ones; the classic record's must agree or be 0xFFFF...
+            long z64 = tail.getLong(eocd - 20 + 8);
+            if (u32(tail, eocd - 20 + 4) != 0 || u32(tail, eocd - 20 + 16) != 1 || z64 < 0
+                    || z64 + 56 > eocdPos - 20) {
+                return fail(CHECK_STRUCTURE, "ZIP64_INCONSISTENT", "the zip64 end locator is broken");
+            }
+            ByteBuffer z = readAt(ch, z64, 56);
+            long recordSize = z.getLong(4);
+            if (z.getInt(0) != ZIP64_EOCD_SIG || recordSize != 44 || z64 + 56 != eocdPos - 20) {
+                return fail(CHECK_STRUCTURE, "ZIP64_INCONSISTENT",
+                        "the zip64 end record is not where its locator says");
+            }
+            long zEntriesDisk = z.getLong(24);
+            long zEntries = z.getLong(32);
+            long zCenSize = z.getLong(40);
+            long zCenOffset = z.getLong(48);
+            if (z.getInt(16) != 0 || z.getInt(20) != 0 || zEntriesDisk != zEntries
+                    || (entries != 0xFFFF && entries != zEntries) || (cenSize != 0xFFFFFFFFL && cenSize != zCenSize)
+                    || (cenOffset != 0xFFFFFFFFL && cenOffset != zCenOffset)) {
+                return fail(CHECK_STRUCTURE, "ZIP64_INCONSISTENT",
+                        "the zip64 end record and the end record disagree");
+            }
+            if (zEntries > PackageLayout.MAX_ENTRIES) {
+                return fail(CHECK_ENTRIES, "ENTRY_COUNT_EXCEEDED", zEntries + " entries (at most "
+                        + PackageLayout.MAX_ENTRIES + ")");
+            }
+            if (zCenSize < 0 || zCenSize > MAX_CEN_BYTES || zCenOffset < 0) {
+                return fail(CHECK_STRUCTURE, "ZIP_MALFORMED", "central directory does not end at the end record");
+            }
+            entries = (int) zEntries;
+            entriesDisk = (int) zEntries;
+            cenSize = zCenSize;
+            cenOffset = zCenOffset;
+            cenEnd = z64;
+        } else if (entries == 0xFFFF || cenSize == 0xFFFFFFFFL || cenOffset == 0xFFFFFFFFL) {
+            return fail(CHECK_STRUCTURE, "ZIP64_INCONSISTENT", "zip64 values without a zip64 end record");
         }
         if (disk != 0 || cenDisk != 0 || entriesDisk != entries) {
             return fail(CHECK_STRUCTURE, "ZIP_MALFORMED", "multi-volume archives are not allowed");
@@ -126,7 +178,7 @@ final class ZipContainer {
         if (entries == 0) {
             return fail(CHECK_STRUCTURE, "ZIP_MALFORMED", "empty archive");
         }
-        if (cenOffset + cenSize != eocdPos || cenSize > MAX_CEN_BYTES) {
+        if (cenOffset + cenSize != cenEnd || cenSize > MAX_CEN_BYTES) {
             return fail(CHECK_STRUCTURE, "ZIP_MALFORMED", "central directory does not end at the end record");
         }
         ByteBuffer cen = readAt(ch, cenOffset, (int) cenSize);
@@ -138,12 +190,8 @@ final class ZipContainer {
             if (p + 46 > cenSize || cen.getInt(p) != CEN_SIG) {
                 return fail(CHECK_STRUCTURE, "ZIP_MALFORMED", "central directory entry " + n + " is broken");
             }
-            int madeBy = u16(cen, p + 4);
-            int versionNeeded = u16(cen, p + 6);
             int flags = u16(cen, p + 8);
             int method = u16(cen, p + 10);
-            long dosTime = u32(cen, p + 12);
-            int intAttr = u16(cen, p + 36);
             long crc = u32(cen, p + 16);
             long csize = u32(cen, p + 20);
             long usize = u32(cen, p + 24);
@@ -161,8 +209,18 @@ final class ZipContainer {
             byte[] extra = new byte[elen];
             cen.get(p + 46 + nlen, extra);
             p += 46 + nlen + elen + clen;
-            if (csize == 0xFFFFFFFFL || usize == 0xFFFFFFFFL || lho == 0xFFFFFFFFL || hasExtra(extra, 0x0001)) {
-                return fail(CHECK_STRUCTURE, "ZIP64_UNSUPPORTED", "zip64 entry " + n);
+            if (csize == 0xFFFFFFFFL || usize == 0xFFFFFFFFL || lho == 0xFFFFFFFFL || diskStart == 0xFFFF) {
+                long[] z = zip64(extra, usize == 0xFFFFFFFFL, csize == 0xFFFFFFFFL, lho == 0xFFFFFFFFL);
+                if (z == null) {
+                    return fail(CHECK_STRUCTURE, "ZIP64_INCONSISTENT", "central directory entry " + n
+                            + " lacks the zip64 sizes it refers to");
+                }
+                usize = z[0];
+                csize = z[1];
+                lho = z[2];
+                if (diskStart == 0xFFFF) {
+                    return fail(CHECK_STRUCTURE, "ZIP_MALFORMED", "entry " + n + " on another volume");
+                }
             }
             if (diskStart != 0) {
                 return fail(CHECK_STRUCTURE, "ZIP_MALFORMED", "entry " + n + " on another volume");
@@ -174,40 +232,36 @@ final class ZipContainer {
             if (name == null) {
                 return fail(CHECK_ENTRIES, "ENTRY_NAME_NOT_UTF8", "entry " + n + " has a name that is not UTF-8");
             }
-            if (hasExtra(extra, 0x7075)) {
-                return fail(CHECK_ENTRIES, "ENTRY_NAME_NOT_UTF8", "entry '" + printable(name)
-                        + "' carries a second (Info-ZIP Unicode) name");
+            String unicodePath = unicodePathProblem(extra, nameBytes, name);
+            if (unicodePath != null) {
+                return fail(CHECK_ENTRIES, "UNICODE_PATH_MISMATCH", "entry '" + printable(name) + "': "
+                        + unicodePath);
             }
             String unsafe = PackageLayout.unsafeNameReason(name);
             if (unsafe != null) {
                 return fail(CHECK_ENTRIES, "ZIP_SLIP", "unsafe entry name '" + printable(name) + "': " + unsafe);
             }
-            if ((flags & 0x41) != 0 || method == 99) {
+            if ((flags & ENCRYPTION_FLAGS) != 0 || method == 99) {
                 return fail(CHECK_ENTRIES, "ENTRY_ENCRYPTED", "entry '" + printable(name) + "' is encrypted");
             }
-            if (method != 0 && method != 8) {
+            if ((method != 0 && method != 8) || (flags & 0x20) != 0) {
                 return fail(CHECK_ENTRIES, "ENTRY_METHOD_UNSUPPORTED", "entry '" + printable(name)
-                        + "' uses compression method " + method);
+                        + "' uses compression method " + method + ((flags & 0x20) != 0 ? " on patched data" : ""));
             }
-            int host = madeBy >> 8;
-            int mode = (int) (extAttr >>> 16);
-            if (host == 3 && (mode & 0xF000) == 0xA000) {
+            // the file type, where the producer wrote one (Unix-like hosts keep st_mode in the upper 16 bits; a
+            // mode without type bits, as Python's zipfile writes it, is a plain file)
+            int type = (int) (extAttr >>> 16) & 0xF000;
+            if (type == 0xA000) {
                 return fail(CHECK_ENTRIES, "ENTRY_SYMLINK", "entry '" + printable(name) + "' is a symbolic link");
             }
-            // canonical metadata: ZIP headers are not signed, so nothing in them may vary unnoticed
-            if ((flags & ~0x080E) != 0 || versionNeeded > 20 || (host != 0 && host != 3)
-                    || (host == 0 && ((madeBy & 0xff) != versionNeeded || intAttr != 0
-                    || (extAttr != 0 && extAttr != 0x10))) || (host == 3 && intAttr > 1)) {
-                return fail(CHECK_ENTRIES, "ENTRY_ATTRIBUTES_UNSUPPORTED", "entry '" + printable(name)
-                        + "' has unsupported flags, version or attributes");
+            if (type != 0 && type != 0x8000 && type != 0x4000) {
+                return fail(CHECK_ENTRIES, "ENTRY_SPECIAL_FILE", "entry '" + printable(name)
+                        + "' is a device, pipe or socket (file type " + Integer.toOctalString(type >> 12) + ")");
             }
-            if (host == 3 && (mode & 0xF000) != 0x8000 && (mode & 0xF000) != 0x4000 && mode != 0) {
-                return fail(CHECK_ENTRIES, "ENTRY_ATTRIBUTES_UNSUPPORTED", "entry '" + printable(name)
-                        + "' is not a regular file or directory");
-            }
-            if (clen != 0) {
-                return fail(CHECK_ENTRIES, "ENTRY_ATTRIBUTES_UNSUPPORTED", "entry '" + printable(name)
-                        + "' has a comment");
+            if (type == 0x4000 && !name.endsWith("/") || type == 0x8000 && name.endsWith("/")) {
+                return fail(CHECK_ENTRIES, "ENTRY_TYPE_MISMATCH", "entry '" + printable(name) + "' is marked as a "
+                        + (type == 0x4000 ? "directory" : "file") + " but named as a "
+                        + (type == 0x4000 ? "file" : "directory"));
             }
             if (!exact.add(name)) {
                 return fail(CHECK_ENTRIES, "DUPLICATE_ENTRY", "entry '" + printable(name) + "' appears twice");
@@ -222,7 +276,7 @@ final class ZipContainer {
                 return fail(CHECK_CONTENT, "ZIP_BOMB_SIZE", "entry '" + printable(name) + "' claims " + usize
                         + " bytes");
             }
-            list.add(new Cen(name, nameBytes, flags, method, crc, csize, usize, lho, versionNeeded, dosTime));
+            list.add(new Cen(name, nameBytes, flags, method, crc, csize, usize, lho));
         }
         if (p != cenSize) {
             return fail(CHECK_STRUCTURE, "ZIP_MALFORMED", "central directory has unaccounted bytes");
@@ -250,9 +304,7 @@ final class ZipContainer {
             if (loc.getInt(0) != LOC_SIG) {
                 return fail(CHECK_STRUCTURE, "HEADER_MISMATCH", "no local header for '" + printable(c.name()) + "'");
             }
-            int lversion = u16(loc, 4);
             int lflags = u16(loc, 6);
-            long ltime = u32(loc, 10);
             int lmethod = u16(loc, 8);
             long lcrc = u32(loc, 14);
             long lcsize = u32(loc, 18);
@@ -273,18 +325,26 @@ final class ZipContainer {
             ByteBuffer lextra = readAt(ch, c.localOffset() + 30 + lnlen, lelen);
             byte[] lextraBytes = new byte[lelen];
             lextra.get(0, lextraBytes);
-            if (hasExtra(lextraBytes, 0x0001) || lcsize == 0xFFFFFFFFL || lusize == 0xFFFFFFFFL) {
-                return fail(CHECK_STRUCTURE, "ZIP64_UNSUPPORTED", "zip64 local header for '" + printable(c.name())
-                        + "'");
+            String unicodePath = unicodePathProblem(lextraBytes, lnameBytes, c.name());
+            if (unicodePath != null) {
+                return fail(CHECK_ENTRIES, "UNICODE_PATH_MISMATCH", "entry '" + printable(c.name()) + "': "
+                        + unicodePath + " (local header)");
             }
-            if (hasExtra(lextraBytes, 0x7075)) {
-                return fail(CHECK_ENTRIES, "ENTRY_NAME_NOT_UTF8", "entry '" + printable(c.name())
-                        + "' carries a second (Info-ZIP Unicode) name");
+            boolean localZip64 = hasExtra(lextraBytes, 0x0001);
+            if (lcsize == 0xFFFFFFFFL || lusize == 0xFFFFFFFFL) {
+                // a zip64 local header carries both sizes in its extra field (APPNOTE 4.5.3)
+                long[] z = zip64(lextraBytes, true, true, false);
+                if (z == null) {
+                    return fail(CHECK_STRUCTURE, "ZIP64_INCONSISTENT", "local header of '" + printable(c.name())
+                            + "' lacks the zip64 sizes it refers to");
+                }
+                lusize = z[0];
+                lcsize = z[1];
             }
-            if (lmethod != c.method() || lflags != c.flags() || lversion != c.versionNeeded()
-                    || ltime != c.dosTime()) {
+            // what readers act on must agree: name, method, encryption, UTF-8 names, where the sizes are
+            if (lmethod != c.method() || (lflags & COMPARED_FLAGS) != (c.flags() & COMPARED_FLAGS)) {
                 return fail(CHECK_STRUCTURE, "HEADER_MISMATCH", "local and central headers of '"
-                        + printable(c.name()) + "' disagree on method, flags, version or time");
+                        + printable(c.name()) + "' disagree on method or flags");
             }
             boolean descriptor = (c.flags() & 0x08) != 0;
             if (!descriptor && (lcrc != c.crc() || lcsize != c.csize() || lusize != c.usize())) {
@@ -303,17 +363,22 @@ final class ZipContainer {
                         + "' runs into the central directory");
             }
             if (descriptor) {
-                if (end + 12 > cenOffset) {
+                // 32-bit sizes, or 64-bit ones after a zip64 local header; the signature is optional
+                int sizes = localZip64 ? 8 : 4;
+                int bare = 4 + 2 * sizes;
+                if (end + bare > cenOffset) {
                     return fail(CHECK_STRUCTURE, "ZIP_MALFORMED", "data descriptor of '" + printable(c.name())
                             + "' is missing");
                 }
-                ByteBuffer d = readAt(ch, end, (int) Math.min(16, cenOffset - end));
-                int o = d.getInt(0) == DESC_SIG && d.limit() >= 16 ? 4 : 0;
-                if (u32(d, o) != c.crc() || u32(d, o + 4) != c.csize() || u32(d, o + 8) != c.usize()) {
+                ByteBuffer d = readAt(ch, end, (int) Math.min(bare + 4, cenOffset - end));
+                int o = d.getInt(0) == DESC_SIG && d.limit() >= bare + 4 ? 4 : 0;
+                long dcsize = localZip64 ? d.getLong(o + 4) : u32(d, o + 4);
+                long dusize = localZip64 ? d.getLong(o + 4 + sizes) : u32(d, o + 4 + sizes);
+                if (u32(d, o) != c.crc() || dcsize != c.csize() || dusize != c.usize()) {
                     return fail(CHECK_STRUCTURE, "HEADER_MISMATCH", "data descriptor of '" + printable(c.name())
                             + "' disagrees with the central directory");
                 }
-                end += o + 12;
+                end += o + bare;
             }
             dataStart[i] = start;
             expected = end;
@@ -347,7 +412,7 @@ final class ZipContainer {
     private static Object inflate(FileChannel ch, Cen c, long start, long[] total, byte[] in, byte[] out)
             throws IOException {
         boolean dir = c.name().endsWith("/");
-        Integer keepLimit = KEEP.get(c.name());
+        Integer keepLimit = keepLimit(c.name());
         if (dir && c.usize() != 0) {
             return new Failure(CHECK_CONTENT, "ENTRY_CORRUPT", Category.PACKAGE_INVALID,
                     "directory entry '" + printable(c.name()) + "' has content");
@@ -487,6 +552,69 @@ final class ZipContainer {
         } catch (CharacterCodingException e) {
             return null;
         }
+    }
+
+    /**
+     * The zip64 extended information extra field's values (APPNOTE 4.5.3): uncompressed size, compressed size and
+     * local header offset, each read only when the header said 0xFFFFFFFF for it, in that order; null when the
+     * field is missing or too short, or a value is negative.
+     */
+    private static long[] zip64(byte[] extra, boolean usize, boolean csize, boolean offset) {
+        byte[] data = extraData(extra, 0x0001);
+        if (data == null) {
+            return null;
+        }
+        ByteBuffer b = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
+        long[] out = new long[3];
+        boolean[] wanted = {usize, csize, offset};
+        int p = 0;
+        for (int i = 0; i < 3; i++) {
+            if (wanted[i]) {
+                if (p + 8 > data.length || b.getLong(p) < 0) {
+                    return null;
+                }
+                out[i] = b.getLong(p);
+                p += 8;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Why an Info-ZIP Unicode Path extra field (0x7075) names something else than the entry, or null when there is
+     * none or it names the entry itself: a reader that prefers it would otherwise see another name than we check.
+     */
+    private static String unicodePathProblem(byte[] extra, byte[] nameBytes, String name) {
+        byte[] up = extraData(extra, 0x7075);
+        if (up == null) {
+            return null;
+        }
+        if (up.length < 5 || up[0] != 1) {
+            return "its Unicode Path extra field is unreadable";
+        }
+        CRC32 crc = new CRC32();
+        crc.update(nameBytes);
+        long stored = (up[1] & 0xffL) | (up[2] & 0xffL) << 8 | (up[3] & 0xffL) << 16 | (up[4] & 0xffL) << 24;
+        String unicode = decodeName(Arrays.copyOfRange(up, 5, up.length), true);
+        if (stored != crc.getValue() || unicode == null || !unicode.equals(name)) {
+            return "its Unicode Path extra field names '" + (unicode == null ? "?" : printable(unicode))
+                    + "', not the entry";
+        }
+        return null;
+    }
+
+    /** The data of the first extra field with header {@code id}, or null. */
+    private static byte[] extraData(byte[] extra, int id) {
+        int p = 0;
+        while (p + 4 <= extra.length) {
+            int hid = (extra[p] & 0xff) | (extra[p + 1] & 0xff) << 8;
+            int len = (extra[p + 2] & 0xff) | (extra[p + 3] & 0xff) << 8;
+            if (hid == id) {
+                return p + 4 + len <= extra.length ? Arrays.copyOfRange(extra, p + 4, p + 4 + len) : null;
+            }
+            p += 4 + len;
+        }
+        return null;
     }
 
     private static boolean hasExtra(byte[] extra, int id) {

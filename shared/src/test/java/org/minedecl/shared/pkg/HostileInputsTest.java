@@ -101,6 +101,16 @@ class HostileInputsTest {
     }
 
     /** The good EC package with its parts changed by {@code edit}. */
+    /** An Info-ZIP Unicode Path extra field (0x7075): version 1, the CRC of {@code headerName}, {@code unicode}. */
+    private static byte[] unicodePath(String headerName, String unicode) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(headerName.getBytes(StandardCharsets.UTF_8));
+        byte[] u = unicode.getBytes(StandardCharsets.UTF_8);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 + 5 + u.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putShort((short) 0x7075).putShort((short) (5 + u.length)).put((byte) 1).putInt((int) crc.getValue()).put(u);
+        return b.array();
+    }
+
     private static byte[] edited(java.util.function.Consumer<RawZip> edit) throws Exception {
         RawZip z = RawZip.of(goodEc());
         edit.accept(z);
@@ -486,7 +496,8 @@ class HostileInputsTest {
         l.add(c("B6 bytes prepended", () -> edited(z -> z.prefix = "MZ-stub".getBytes(StandardCharsets.US_ASCII)),
                 "ZIP_PREPENDED_DATA"));
         l.add(c("B6 bytes appended", () -> edited(z -> z.suffix = new byte[] {1, 2, 3}), "ZIP_TRAILING_DATA"));
-        l.add(c("B6 zip64 locator", () -> edited(z -> z.zip64Locator = true), "ZIP64_UNSUPPORTED"));
+        l.add(c("B6 zip64 locator without its end record", () -> edited(z -> z.zip64Locator = true),
+                "ZIP64_INCONSISTENT"));
         l.add(c("B6 end record counts fewer entries", () -> edited(z -> z.eocdCount = 3), "ZIP_MALFORMED"));
         // ---- B.7 entry kinds
         l.add(c("B7 symlink entry", () -> edited(z -> {
@@ -501,6 +512,57 @@ class HostileInputsTest {
             e.method = 12;
             e.rawCompressed = new byte[] {1};
         }), "ENTRY_METHOD_UNSUPPORTED"));
+        // ---- B.7 / B.10: what changes what a reader sees is refused by its own code (CONTRACTS section 3)
+        l.add(c("B7 strong-encryption flag", () -> edited(z -> z.get("attachments/mining-licence.pdf").flags |= 0x40),
+                "ENTRY_ENCRYPTED"));
+        l.add(c("B7 named pipe entry", () -> edited(z -> {
+            RawZip.E e = z.add("attachments/pipe.pdf", new byte[] {1});
+            e.versionMadeBy = 0x0314;
+            e.extAttr = 0x11A4L << 16;
+        }), "ENTRY_SPECIAL_FILE"));
+        l.add(c("B7 file marked as a directory", () -> edited(z -> {
+            RawZip.E e = z.add("attachments/dir.pdf", new byte[] {1});
+            e.versionMadeBy = 0x0314;
+            e.extAttr = 0x41EDL << 16;
+        }), "ENTRY_TYPE_MISMATCH"));
+        l.add(c("B6 local and central methods differ", () -> edited(z -> z.get("attachments/mining-licence.pdf")
+                .localMethod = 8), "HEADER_MISMATCH"));
+        l.add(c("B8 Info-ZIP Unicode Path naming another entry", () -> edited(z -> z.get(
+                "attachments/mining-licence.pdf").extra = unicodePath("attachments/mining-licence.pdf",
+                "attachments/fund-deposit-2026Q3.pdf")), "UNICODE_PATH_MISMATCH"));
+        l.add(c("B8 Info-ZIP Unicode Path with a stale name CRC", () -> edited(z -> z.get(
+                "attachments/mining-licence.pdf").extra = unicodePath("attachments/other.pdf",
+                "attachments/mining-licence.pdf")), "UNICODE_PATH_MISMATCH"));
+        l.add(c("B1 two signatures", () -> edited(z -> z.add("META-INF/signature2.p7s",
+                z.get("META-INF/signature.p7s").data)), "SIGNATURE_MULTIPLE"));
+        l.add(c("B1 two manifests", () -> edited(z -> z.add("META-INF/ASiCManifest2.xml",
+                z.get("META-INF/ASiCManifest.xml").data)), "MANIFEST_MULTIPLE"));
+        l.add(c("B1 the manifest's SigReference does not name the signature", () -> edited(z -> z.get(
+                "META-INF/signature.p7s").nameBytes = "META-INF/signature001.p7s".getBytes(StandardCharsets.US_ASCII)),
+                "MANIFEST_SIGREFERENCE_INVALID"));
+        // controls: metadata other producers write, not signed and harmless, is read, not judged
+        l.add(c("B10 control: permission bits without a file type (Python's zipfile)", () -> edited(z -> {
+            for (RawZip.E e : z.entries) {
+                e.versionMadeBy = 0x0314;
+                e.extAttr = 0600L << 16;
+            }
+        }), null));
+        l.add(c("B10 control: DOS host, version made by 2.0, archive bits (JSZip)", () -> edited(z -> {
+            for (RawZip.E e : z.entries) {
+                e.versionMadeBy = 0x0014;
+                e.versionNeeded = 0x000A;
+                e.extAttr = 0x20;
+            }
+        }), null));
+        l.add(c("B10 control: Info-ZIP Unicode Path naming the entry itself, and other extra fields", () -> edited(
+                z -> {
+                    RawZip.E e = z.get("attachments/mining-licence.pdf");
+                    byte[] up = unicodePath("attachments/mining-licence.pdf", "attachments/mining-licence.pdf");
+                    byte[] ut = {0x55, 0x54, 5, 0, 1, 0, 0, 0, 0};
+                    e.extra = new byte[up.length + ut.length];
+                    System.arraycopy(ut, 0, e.extra, 0, ut.length);
+                    System.arraycopy(up, 0, e.extra, ut.length, up.length);
+                }), null));
         // ---- B.8 names
         l.add(c("B8 invalid UTF-8 name with the UTF-8 flag", () -> edited(z -> {
             RawZip.E e = z.add("attachments/x", new byte[] {1});
