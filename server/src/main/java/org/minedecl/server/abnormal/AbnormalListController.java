@@ -1,33 +1,35 @@
 package org.minedecl.server.abnormal;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.util.List;
-import org.minedecl.server.config.ReadAccess;
+import org.minedecl.server.export.Exports;
+import org.minedecl.server.scope.Scopes;
 
-/** {@code GET /api/v1/abnormal-list?jurisdiction=}: candidates and confirmed entries of a jurisdiction. */
+/**
+ * {@code GET /api/v1/abnormal-list?jurisdiction=&state=}: the register inside the caller's scope, as JSON, CSV or
+ * XLSX (by {@code Accept}).
+ */
 @Controller("/api/v1/abnormal-list")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AbnormalListController {
     private final AbnormalListService service;
-    private final ReadAccess readAccess;
+    private final Scopes scopes;
 
-    public AbnormalListController(AbnormalListService service, ReadAccess readAccess) {
+    public AbnormalListController(AbnormalListService service, Scopes scopes) {
         this.service = service;
-        this.readAccess = readAccess;
+        this.scopes = scopes;
     }
 
-    /** The register for one jurisdiction (and everything below it). */
-    public record AbnormalList(String jurisdiction, List<AbnormalListRepository.Entry> entries) {
-    }
-
-    @Get("{?jurisdiction}")
-    public AbnormalList list(@Nullable @QueryValue String jurisdiction) {
-        readAccess.require();
-        return new AbnormalList(jurisdiction, service.entries(jurisdiction));
+    @Get(value = "{?jurisdiction,state}", produces = {"application/json", Exports.CSV, Exports.XLSX})
+    public HttpResponse<?> list(HttpRequest<?> request, @Nullable @QueryValue String jurisdiction,
+                                @Nullable @QueryValue String state) {
+        AbnormalListService.AbnormalList list = service.entries(scopes.of(request), jurisdiction, state);
+        return Exports.respond(request, list, () -> AbnormalListService.table(list), "abnormal-list");
     }
 }

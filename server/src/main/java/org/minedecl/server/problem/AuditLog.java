@@ -23,6 +23,12 @@ public final class AuditLog {
                 escape(remote), escape(receiptId), sha256, status);
     }
 
+    /** A regulator's decision on a submission (also an audit event in the database). */
+    public static void decided(String actor, String submissionId, String decision, String ruleId, int entries) {
+        AUDIT.info("decision actor=\"{}\" submission={} decision={} ruleId={} entries={}", escape(actor),
+                escape(submissionId), escape(decision), escape(ruleId), entries);
+    }
+
     /** Control characters, quotes and backslashes escaped, at most 300 characters: safe for one log line. */
     public static String escape(String s) {
         if (s == null) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import io.micronaut.transaction.TransactionOperations;
 import org.minedecl.server.storage.StorageFailure;
+import org.minedecl.server.util.TimeOrderedIds;
 import org.minedecl.server.util.Causes;
 
 /**

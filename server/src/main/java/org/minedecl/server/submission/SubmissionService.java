@@ -19,6 +19,7 @@ import org.minedecl.server.problem.Problem;
 import org.minedecl.server.receipt.ReceiptKeyService;
 import org.minedecl.server.rules.RuleService;
 import org.minedecl.server.storage.StorageFailure;
+import org.minedecl.server.util.TimeOrderedIds;
 import org.minedecl.server.trust.PackageCheck;
 import org.minedecl.shared.declaration.Declaration;
 import org.minedecl.shared.declaration.ParseResult;

@@ -33,7 +33,9 @@ class ReadingDisabledTest implements TestPropertyProvider {
     void readingEndpointsAreForbiddenWithACodeUnlessTheDevelopmentFlagIsSet() {
         Api api = new Api(server.getURI());
         for (String path : new String[] {"/api/v1/submissions", "/api/v1/submissions/x", "/api/v1/submissions/x/package",
-            "/api/v1/submissions/x/receipt", "/api/v1/abnormal-list?jurisdiction=140525"}) {
+            "/api/v1/submissions/x/receipt", "/api/v1/abnormal-list?jurisdiction=140525",
+            "/api/v1/submissions/x/decisions", "/api/v1/missing-filings?period=2026Q3",
+            "/api/v1/statistics?period=2026Q3"}) {
             Api.Answer a = api.get(path);
             assertThat(a.status()).as(path).isEqualTo(403);
             assertThat(a.code()).as(path).isEqualTo("READING_DISABLED");

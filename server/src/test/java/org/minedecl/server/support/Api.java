@@ -61,6 +61,12 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofInputStream(body)));
     }
 
+    /** A POST of a JSON body. */
+    public Answer postJson(String path, String json) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Answer get(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET());
     }

@@ -61,6 +61,21 @@ public final class Declarations {
         return this;
     }
 
+    public Declarations jurisdiction(String code) {
+        root.put("jurisdiction", code);
+        return this;
+    }
+
+    public Declarations enterpriseName(String name) {
+        ((ObjectNode) root.path("enterprise")).put("name", name);
+        return this;
+    }
+
+    public Declarations mineName(String name) {
+        ((ObjectNode) root.path("mine")).put("name", name);
+        return this;
+    }
+
     public Declarations declarantName(String name) {
         ((ObjectNode) root.path("declarant")).put("name", name);
         return this;

@@ -38,4 +38,18 @@ public final class Rows {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
         }
     }
+
+    /** The first column of the first row of {@code sql} as text (null when there is no row). */
+    public static String string(DataSource ds, String sql, Object... args) {
+        try (Connection c = DelegatingDataSource.unwrapDataSource(ds).getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
 }

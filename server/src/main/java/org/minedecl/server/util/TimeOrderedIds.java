@@ -1,4 +1,4 @@
-package org.minedecl.server.submission;
+package org.minedecl.server.util;
 
 import java.security.SecureRandom;
 import java.util.UUID;
@@ -10,14 +10,14 @@ import java.util.UUID;
  * rewrites a page and its parents at commit; on PostgreSQL it dirties one more page for the WAL). The random bits
  * keep an id unguessable; the time it reveals is the receipt time, which the receipt states anyway.
  */
-final class TimeOrderedIds {
+public final class TimeOrderedIds {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private TimeOrderedIds() {
     }
 
     /** A new id for something that happened at {@code epochMillis}. */
-    static String next(long epochMillis) {
+    public static String next(long epochMillis) {
         byte[] r = new byte[10];
         RANDOM.nextBytes(r);
         long msb = (epochMillis & 0xFFFF_FFFF_FFFFL) << 16 | 0x7000L | ((r[0] & 0x0FL) << 8) | (r[1] & 0xFFL);

@@ -1,4 +1,4 @@
-package org.minedecl.server.submission;
+package org.minedecl.server.util;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
