@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 KeygenCommand.class,
                 SubmitCommand.class,
                 ReceiptCommand.class,
+                DesktopCommand.class,
         })
 public class MinedeclCommand implements Runnable {
     @CommandLine.Spec

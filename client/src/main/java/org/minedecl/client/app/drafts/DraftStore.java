@@ -349,6 +349,42 @@ public final class DraftStore {
         }
     }
 
+    /**
+     * The last filed declaration of the same mine (same USCC and mining licence) before {@code doc}'s quarter,
+     * for the history rules (CORE-CONS-01), or null.
+     */
+    public org.minedecl.shared.declaration.Declaration previousFiled(DraftDocument doc) throws IOException {
+        DraftDocument prev = lastFiled(doc.text("enterprise.uscc"), doc.text("licences.mining.number"),
+                doc.text("period"));
+        return prev == null ? null : org.minedecl.shared.declaration.DeclarationParser.parse(bytes(prev)).declaration();
+    }
+
+    /** The latest filed quarter of a mine before {@code beforePeriod} (all of them when blank), or null. */
+    public DraftDocument lastFiled(String uscc, String licence, String beforePeriod) throws IOException {
+        DraftInfo best = null;
+        for (DraftInfo i : list()) {
+            if (i.status().filed() && i.uscc().equals(uscc)
+                    && (beforePeriod.isBlank() || i.period().compareTo(beforePeriod) < 0)
+                    && licence.equals(licenceOf(i.id()))
+                    && (best == null || i.period().compareTo(best.period()) > 0)) {
+                best = i;
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        Loaded l = load(best.id());
+        return l instanceof Loaded.Ok o ? o.draft().document() : null;
+    }
+
+    private String licenceOf(String id) {
+        try {
+            return JSON.readTree(file(id).toFile()).path("licences").path("mining").path("number").asText();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     Instant now() {
         return clock.instant();
     }

@@ -1,0 +1,43 @@
+package org.minedecl.client.app.drafts;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.minedecl.shared.declaration.Declaration;
+import org.minedecl.shared.rules.DeclarationValidator;
+import org.minedecl.shared.rules.Finding;
+import org.minedecl.shared.rules.RuleEngine;
+import org.minedecl.shared.rules.Severity;
+
+/**
+ * A draft checked by the one rule engine, exactly as the server will check the signed declaration: the parser
+ * reports what was typed but does not parse at its path, then the rule packs run on what does. The previous
+ * filed quarter of the same mine feeds the history rules (CORE-CONS-01).
+ */
+public final class DraftChecks {
+    private final DeclarationValidator validator;
+
+    public DraftChecks(RuleEngine engine) {
+        this.validator = new DeclarationValidator(engine);
+    }
+
+    public Result check(DraftDocument draft, LocalDate asOf, Declaration previous) {
+        DeclarationValidator.ValidationResult r = validator.validate(DraftStore.bytes(draft), asOf, previous);
+        return new Result(r.declaration(), r.findings());
+    }
+
+    /** The parsed declaration (null when nothing could be read) and every finding. */
+    public record Result(Declaration declaration, List<Finding> findings) {
+        public long count(Severity s) {
+            return findings.stream().filter(f -> f.severity() == s).count();
+        }
+
+        public boolean hasErrors() {
+            return count(Severity.ERROR) > 0;
+        }
+
+        /** FLAG findings: after filing the quarter is an abnormal-list (异常名录) or disposition candidate. */
+        public List<Finding> flags() {
+            return findings.stream().filter(f -> f.severity() == Severity.FLAG).toList();
+        }
+    }
+}

@@ -1,0 +1,479 @@
+package org.minedecl.client.desktop;
+
+import com.formdev.flatlaf.FlatClientProperties;
+import java.awt.BorderLayout;
+import java.awt.Dimension;
+import java.awt.event.ActionEvent;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import javax.swing.AbstractAction;
+import javax.swing.Action;
+import javax.swing.JComponent;
+import javax.swing.JFileChooser;
+import javax.swing.JFrame;
+import javax.swing.JLabel;
+import javax.swing.JMenu;
+import javax.swing.JMenuBar;
+import javax.swing.JOptionPane;
+import javax.swing.JPanel;
+import javax.swing.JSplitPane;
+import javax.swing.JTabbedPane;
+import javax.swing.JToolBar;
+import javax.swing.WindowConstants;
+import javax.swing.filechooser.FileNameExtensionFilter;
+import org.minedecl.client.app.drafts.CarryForward;
+import org.minedecl.client.app.drafts.Deadlines;
+import org.minedecl.client.app.drafts.Draft;
+import org.minedecl.client.app.drafts.DraftDocument;
+import org.minedecl.client.app.drafts.DraftStatus;
+import org.minedecl.client.app.drafts.DraftStore;
+import org.minedecl.client.desktop.form.DraftEditor;
+import org.minedecl.client.desktop.mines.MinesPanel;
+import org.minedecl.client.desktop.sign.PrintProof;
+import org.minedecl.client.desktop.sign.SignAndSubmit;
+import org.minedecl.shared.declaration.Period;
+
+/**
+ * The main window: the deadline banner on top, the mines and their quarters on the left, the open drafts as
+ * tabs. Its commands are actions that enable themselves from the selection (JOSM's way).
+ */
+public final class MainWindow {
+    private final DesktopContext ctx;
+    private final JFrame frame = new JFrame();
+    private final JLabel banner = new JLabel();
+    private final JLabel status = new JLabel(" ");
+    private final JTabbedPane drafts = new JTabbedPane();
+    private final MinesPanel mines;
+    private final List<SelfEnablingAction> actions = new ArrayList<>();
+    private final Runnable onClosed;
+
+    /** An action that enables itself from the window's state. */
+    abstract static class SelfEnablingAction extends AbstractAction {
+        SelfEnablingAction(String key, String name) {
+            super(Texts.get(key));
+            putValue(Action.ACTION_COMMAND_KEY, name);
+            if (Texts.has(key + ".tip")) {
+                putValue(Action.SHORT_DESCRIPTION, Texts.get(key + ".tip"));
+            }
+        }
+
+        abstract boolean enabledNow();
+    }
+
+    public MainWindow(DesktopContext ctx, Runnable onClosed) {
+        this.ctx = ctx;
+        this.onClosed = onClosed;
+        frame.setName("main");
+        frame.setTitle(Texts.get("app.title") + (ctx.demo ? " — " + Texts.get("app.demo") : ""));
+        frame.setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
+        frame.addWindowListener(new WindowAdapter() {
+            @Override
+            public void windowClosing(WindowEvent e) {
+                close();
+            }
+        });
+        mines = new MinesPanel(ctx.store, i -> open(i.id()), this::updateActions);
+        drafts.setName("drafts");
+        drafts.putClientProperty(FlatClientProperties.TABBED_PANE_TAB_CLOSABLE, true);
+        drafts.putClientProperty(FlatClientProperties.TABBED_PANE_TAB_CLOSE_CALLBACK,
+                (BiConsumer<JTabbedPane, Integer>) (tp, i) -> closeTab(i));
+        drafts.addChangeListener(e -> {
+            updateActions();
+            updateBanner();
+        });
+
+        JToolBar tools = new JToolBar();
+        tools.setFloatable(false);
+        JMenu file = new JMenu(Texts.get("menu.file"));
+        for (SelfEnablingAction a : List.of(newQuarter(), newBlank(), open(), export(), sign(), amend(), print())) {
+            actions.add(a);
+            tools.add(a).setName("action." + a.getValue(Action.ACTION_COMMAND_KEY));
+            file.add(a);
+        }
+        file.addSeparator();
+        file.add(new AbstractAction(Texts.get("action.exit")) {
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                close();
+            }
+        });
+        JMenu settings = new JMenu(Texts.get("menu.settings"));
+        settings.add(new AbstractAction(Texts.get("action.language")) {
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                ctx.settings.language(Texts.english() ? "zh" : "en");
+                JOptionPane.showMessageDialog(frame, Texts.get("settings.restart"));
+            }
+        });
+        JMenu help = new JMenu(Texts.get("menu.help"));
+        help.add(new AbstractAction(Texts.get("action.copyDiagnostics")) {
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                ErrorDialog.copyDiagnostics(ctx.settings);
+                status.setText(Texts.get("error.copied"));
+            }
+        });
+        JMenuBar bar = new JMenuBar();
+        bar.add(file);
+        bar.add(settings);
+        bar.add(help);
+        frame.setJMenuBar(bar);
+
+        banner.setName("banner");
+        banner.putClientProperty("FlatLaf.styleClass", "banner");
+        banner.setOpaque(true);
+        banner.setBorder(javax.swing.BorderFactory.createEmptyBorder(6, 12, 6, 12));
+        JPanel north = new JPanel(new BorderLayout());
+        north.add(tools, BorderLayout.NORTH);
+        north.add(banner, BorderLayout.SOUTH);
+
+        JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, mines.view(), drafts);
+        split.setDividerLocation(250);
+        status.setName("status");
+        status.setBorder(javax.swing.BorderFactory.createEmptyBorder(2, 8, 2, 8));
+        frame.getContentPane().add(north, BorderLayout.NORTH);
+        frame.getContentPane().add(split, BorderLayout.CENTER);
+        frame.getContentPane().add(status, BorderLayout.SOUTH);
+        frame.setPreferredSize(new Dimension(1280, 800));
+        frame.pack();
+        frame.setLocationRelativeTo(null);
+        updateBanner();
+        updateActions();
+    }
+
+    public JFrame frame() {
+        return frame;
+    }
+
+    public MinesPanel mines() {
+        return mines;
+    }
+
+    public JTabbedPane draftTabs() {
+        return drafts;
+    }
+
+    public void status(String s) {
+        status.setText(s);
+    }
+
+    // ---- opening and closing drafts ----
+
+    /** Reopens the drafts open last time (after a crash too) and reports damaged ones. */
+    public void recover() {
+        try {
+            DraftStore.Recovery r = ctx.store.recover();
+            r.drafts().forEach(this::show);
+            if (!r.drafts().isEmpty()) {
+                status.setText(Texts.get("recovered", r.drafts().size()));
+            }
+            for (DraftStore.Loaded.Damaged d : r.damaged()) {
+                JOptionPane.showMessageDialog(frame, Texts.get("damaged", d.id(), d.keptAs()),
+                        Texts.get("error.title"), JOptionPane.WARNING_MESSAGE);
+            }
+            mines.refresh();
+        } catch (IOException e) {
+            ErrorDialog.show(frame, e.getMessage(), e, ctx.settings);
+        }
+    }
+
+    /** Opens the draft {@code id} (or shows its tab when open already). */
+    public DraftEditor open(String id) {
+        DraftEditor already = editorOf(id);
+        if (already != null) {
+            drafts.setSelectedComponent(already.view());
+            return already;
+        }
+        try {
+            DraftStore.Loaded l = ctx.store.load(id);
+            if (l instanceof DraftStore.Loaded.Damaged d) {
+                JOptionPane.showMessageDialog(frame, Texts.get("damaged", d.id(), d.keptAs()),
+                        Texts.get("error.title"), JOptionPane.WARNING_MESSAGE);
+                mines.refresh();
+                return null;
+            }
+            return show(((DraftStore.Loaded.Ok) l).draft());
+        } catch (IOException e) {
+            ErrorDialog.show(frame, Texts.get("open.failed", id, e.getMessage()), e, ctx.settings);
+            return null;
+        }
+    }
+
+    /** Opens a mine-declaration/1 file as a new draft (CONTRACTS 11: {@code desktop --open FILE.json}). */
+    public DraftEditor openFile(Path file) {
+        try {
+            Draft d = ctx.store.importFile(file);
+            mines.refresh();
+            return show(d);
+        } catch (IOException e) {
+            ErrorDialog.show(frame, Texts.get("open.failed", file.getFileName(), e.getMessage()), e, ctx.settings);
+            return null;
+        }
+    }
+
+    private DraftEditor show(Draft d) {
+        DraftEditor ed = new DraftEditor(ctx, d);
+        ed.onChecked(x -> updateActions());
+        ed.onEdited(x -> {
+            int i = drafts.indexOfComponent(x.view());
+            if (i >= 0) {
+                drafts.setTitleAt(i, title(x.document()));
+            }
+        });
+        drafts.addTab(title(d.document()), ed.view());
+        drafts.setSelectedComponent(ed.view());
+        ed.view().putClientProperty("editor", ed);
+        saveSession();
+        mines.select(d.id());
+        return ed;
+    }
+
+    static String title(DraftDocument d) {
+        String mine = d.text("mine.name");
+        return (mine.isBlank() ? Texts.get("mines.noName") : mine) + " " + d.text("period");
+    }
+
+    private void closeTab(int i) {
+        ctx.autosaver.flush();
+        drafts.removeTabAt(i);
+        saveSession();
+        mines.refresh();
+    }
+
+    public List<DraftEditor> editors() {
+        List<DraftEditor> out = new ArrayList<>();
+        for (int i = 0; i < drafts.getTabCount(); i++) {
+            out.add((DraftEditor) ((JComponent) drafts.getComponentAt(i)).getClientProperty("editor"));
+        }
+        return out;
+    }
+
+    public DraftEditor current() {
+        JComponent c = (JComponent) drafts.getSelectedComponent();
+        return c == null ? null : (DraftEditor) c.getClientProperty("editor");
+    }
+
+    private DraftEditor editorOf(String id) {
+        return editors().stream().filter(e -> e.draft().id().equals(id)).findFirst().orElse(null);
+    }
+
+    private void saveSession() {
+        try {
+            ctx.store.setOpen(editors().stream().map(e -> e.draft().id()).toList());
+        } catch (IOException e) {
+            Diagnostics.record("session not saved", e);
+        }
+    }
+
+    /** Saves everything pending and closes; the drafts open now are reopened next time. */
+    public void close() {
+        ctx.autosaver.flush();
+        saveSession();
+        frame.dispose();
+        onClosed.run();
+    }
+
+    // ---- the banner and the actions ----
+
+    void updateBanner() {
+        DraftEditor ed = current();
+        String jurisdiction = ed == null ? "" : ed.document().text("jurisdiction");
+        Period due = Deadlines.dueQuarter(ctx.today());
+        Deadlines.Deadline d = ctx.deadlines.of(due, jurisdiction, ctx.today());
+        String q = Texts.english() ? d.period().toString()
+                : d.period().year() + " 年第 " + d.period().quarter() + " 季度";
+        banner.setText(d.daysLeft() > 0 ? Texts.get("banner.deadline", q, d.due().toString(), d.daysLeft())
+                : d.daysLeft() == 0 ? Texts.get("banner.deadlineToday", q, d.due().toString())
+                : Texts.get("banner.late", q, d.due().toString(), -d.daysLeft()));
+        banner.putClientProperty("FlatLaf.styleClass", d.daysLeft() < 0 ? "banner late" : "banner");
+    }
+
+    void updateActions() {
+        actions.forEach(a -> a.setEnabled(a.enabledNow()));
+    }
+
+    public void refresh() {
+        mines.refresh();
+        updateActions();
+    }
+
+    private SelfEnablingAction newQuarter() {
+        return new SelfEnablingAction("action.newQuarter", "newQuarter") {
+            @Override
+            boolean enabledNow() {
+                return mines.anyOfSelectedMine() != null || current() != null;
+            }
+
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                try {
+                    DraftStore.DraftInfo i = mines.anyOfSelectedMine();
+                    DraftDocument base;
+                    if (i != null) {
+                        base = ctx.store.lastFiled(i.uscc(), licenceOf(i.id()), "");
+                        if (base == null) {
+                            base = ((DraftStore.Loaded.Ok) ctx.store.load(i.id())).draft().document();
+                        }
+                    } else {
+                        base = current().document();
+                    }
+                    DraftDocument next = CarryForward.next(base);
+                    next.set("period", DraftDocument.NODES.textNode(Deadlines.dueQuarter(ctx.today()).toString()));
+                    Draft d = ctx.store.create(next);
+                    mines.refresh();
+                    show(d);
+                } catch (IOException | RuntimeException ex) {
+                    ErrorDialog.show(frame, ex.getMessage(), ex, ctx.settings);
+                }
+            }
+        };
+    }
+
+    private String licenceOf(String id) throws IOException {
+        DraftStore.Loaded l = ctx.store.load(id);
+        return l instanceof DraftStore.Loaded.Ok o ? o.draft().document().text("licences.mining.number") : "";
+    }
+
+    private SelfEnablingAction newBlank() {
+        return new SelfEnablingAction("action.newBlank", "newBlank") {
+            @Override
+            boolean enabledNow() {
+                return true;
+            }
+
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                try {
+                    DraftDocument d = DraftDocument.blank();
+                    d.set("period", DraftDocument.NODES.textNode(Deadlines.dueQuarter(ctx.today()).toString()));
+                    Draft draft = ctx.store.create(d);
+                    mines.refresh();
+                    show(draft);
+                } catch (IOException ex) {
+                    ErrorDialog.show(frame, ex.getMessage(), ex, ctx.settings);
+                }
+            }
+        };
+    }
+
+    private SelfEnablingAction open() {
+        return new SelfEnablingAction("action.open", "open") {
+            @Override
+            boolean enabledNow() {
+                return true;
+            }
+
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                JFileChooser fc = new JFileChooser();
+                fc.setFileFilter(new FileNameExtensionFilter(Texts.get("open.filter"), "json"));
+                if (fc.showOpenDialog(frame) == JFileChooser.APPROVE_OPTION) {
+                    openFile(fc.getSelectedFile().toPath());
+                }
+            }
+        };
+    }
+
+    private SelfEnablingAction export() {
+        return new SelfEnablingAction("action.export", "export") {
+            @Override
+            boolean enabledNow() {
+                return current() != null;
+            }
+
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                DraftEditor ed = current();
+                JFileChooser fc = new JFileChooser();
+                fc.setSelectedFile(new java.io.File(ed.draft().id() + ".json"));
+                if (fc.showSaveDialog(frame) == JFileChooser.APPROVE_OPTION) {
+                    try {
+                        ctx.store.export(ed.document(), fc.getSelectedFile().toPath());
+                        status.setText(Texts.get("export.done", fc.getSelectedFile()));
+                    } catch (IOException ex) {
+                        ErrorDialog.show(frame, ex.getMessage(), ex, ctx.settings);
+                    }
+                }
+            }
+        };
+    }
+
+    private SelfEnablingAction sign() {
+        return new SelfEnablingAction("action.sign", "sign") {
+            @Override
+            boolean enabledNow() {
+                DraftEditor ed = current();
+                return ed != null && ed.lastCheck() != null && !ed.lastCheck().hasErrors()
+                        && ctx.store.status(ed.draft().id()) == DraftStatus.DRAFT
+                        || ed != null && ctx.store.status(ed.draft().id()) == DraftStatus.OUTBOX;
+            }
+
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                DraftEditor ed = current();
+                ctx.autosaver.flush();
+                new SignAndSubmit(ctx, frame, ed, MainWindow.this::refresh).start();
+            }
+        };
+    }
+
+    private SelfEnablingAction amend() {
+        return new SelfEnablingAction("action.amend", "amend") {
+            @Override
+            boolean enabledNow() {
+                DraftStore.DraftInfo i = mines.selected();
+                return i != null && i.status().filed();
+            }
+
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                DraftStore.DraftInfo i = mines.selected();
+                try {
+                    DraftDocument filed = ((DraftStore.Loaded.Ok) ctx.store.load(i.id())).draft().document();
+                    DraftDocument d = filed.snapshot();
+                    d.set("amends", DraftDocument.NODES.textNode(i.receiptId()));
+                    Draft draft = ctx.store.create(d);
+                    ctx.attachments.missing(draft.id(), d); // files are copied below
+                    copyAttachments(i.id(), draft.id());
+                    mines.refresh();
+                    show(draft);
+                } catch (IOException | RuntimeException ex) {
+                    ErrorDialog.show(frame, ex.getMessage(), ex, ctx.settings);
+                }
+            }
+        };
+    }
+
+    private void copyAttachments(String from, String to) throws IOException {
+        Path src = ctx.store.attachmentsDir(from);
+        if (java.nio.file.Files.isDirectory(src)) {
+            java.nio.file.Files.createDirectories(ctx.store.attachmentsDir(to));
+            try (var s = java.nio.file.Files.list(src)) {
+                for (Path p : s.toList()) {
+                    java.nio.file.Files.copy(p, ctx.store.attachmentsDir(to).resolve(p.getFileName()),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private SelfEnablingAction print() {
+        return new SelfEnablingAction("action.print", "print") {
+            @Override
+            boolean enabledNow() {
+                DraftStore.DraftInfo i = mines.selected();
+                return i != null && i.status().filed();
+            }
+
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                PrintProof.print(ctx, frame, mines.selected().id());
+            }
+        };
+    }
+}
