@@ -45,7 +45,7 @@ import picocli.CommandLine.Option;
  * {@code minedecl keygen}: a demo CA and an enterprise certificate carrying the USCC (organizationIdentifier
  * {@code NTRCN-<USCC>} and the GM/T 0015 extension), for trying the tools. Not for production.
  */
-@Command(name = "keygen", description = "Make a demo CA and enterprise certificate (PKCS#12) - not for production")
+@Command(name = "keygen", mixinStandardHelpOptions = true, description = "Make a demo CA and enterprise certificate (PKCS#12) - not for production")
 public class KeygenCommand implements Callable<Integer> {
     enum Alg { RSA, EC, SM2 }
 

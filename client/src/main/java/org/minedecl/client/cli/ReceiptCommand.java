@@ -5,14 +5,13 @@ import org.minedecl.shared.signature.CertificateFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.Base64;
 import java.util.concurrent.Callable;
+import org.minedecl.client.app.receipts.ReceiptStore;
 import org.minedecl.shared.receipt.Receipt;
 import org.minedecl.shared.receipt.ReceiptVerifier;
 import picocli.CommandLine;
@@ -21,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code minedecl receipt verify RECEIPT --server-cert CERT.pem}: exit 0 when the receipt is valid, 3 when not. */
-@Command(name = "receipt", description = "work with server receipts", subcommands = ReceiptCommand.Verify.class)
+@Command(name = "receipt", mixinStandardHelpOptions = true, description = "work with server receipts", subcommands = ReceiptCommand.Verify.class)
 public class ReceiptCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -32,7 +31,7 @@ public class ReceiptCommand implements Runnable {
     }
 
     /** Checks a stored receipt (DER CMS, or its base64) against the server certificate the user trusts. */
-    @Command(name = "verify", description = "check a server receipt against the server certificate")
+    @Command(name = "verify", mixinStandardHelpOptions = true, description = "check a server receipt against the server certificate")
     public static class Verify implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "RECEIPT", description = "the receipt file (PKG.asice.receipt)")
         Path receipt;
@@ -55,7 +54,7 @@ public class ReceiptCommand implements Runnable {
                 err.println("minedecl receipt verify: cannot read " + e.getMessage());
                 return ExitCodes.USAGE;
             }
-            ReceiptVerifier.Result result = ReceiptVerifier.verify(decode(bytes), cert);
+            ReceiptVerifier.Result result = ReceiptStore.verify(bytes, cert);
             if (!result.valid()) {
                 err.println("minedecl receipt verify: invalid receipt: " + result.problem());
                 return ExitCodes.PACKAGE_INVALID;
@@ -65,18 +64,6 @@ public class ReceiptCommand implements Runnable {
                     + ", mining licence " + r.miningLicence() + ", package SHA-256 " + r.packageSha256()
                     + ", received " + r.receivedAt() + (r.amends() == null ? "" : ", amends " + r.amends()));
             return ExitCodes.OK;
-        }
-
-        /** DER as stored by {@code submit}; base64 (e.g. copied from the API's signedReceipt) is accepted too. */
-        private static byte[] decode(byte[] bytes) {
-            if (bytes.length > 0 && bytes[0] == 0x30) {
-                return bytes;
-            }
-            try {
-                return Base64.getMimeDecoder().decode(new String(bytes, StandardCharsets.US_ASCII).trim());
-            } catch (IllegalArgumentException e) {
-                return bytes;
-            }
         }
     }
 }

@@ -1,37 +1,30 @@
 package org.minedecl.client.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.DefaultHttpClientConfiguration;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import org.minedecl.shared.rules.RuleEngine;
-import org.minedecl.shared.rules.RulePackHeader;
+import java.util.function.LongConsumer;
+import org.minedecl.client.app.Cancellation;
+import org.minedecl.client.app.Language;
+import org.minedecl.client.app.ProgressListener;
+import org.minedecl.client.app.receipts.ReceiptStore;
+import org.minedecl.client.app.submission.SubmissionResult;
+import org.minedecl.client.app.submission.SubmissionService;
+import org.minedecl.client.app.support.ClientErrors;
+import org.minedecl.shared.rules.Finding;
+import org.minedecl.shared.rules.LocalizedText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import org.reactivestreams.Publisher;
-import org.reactivestreams.Subscription;
 
 /**
- * {@code minedecl submit PKG.asice --server URL}: uploads a signed package, shows progress on stderr, prints the
- * receipt id on stdout and stores the signed receipt (DER CMS) beside the package as {@code PKG.asice.receipt}.
+ * {@code minedecl submit PKG.asice --server URL}: uploads a signed package ({@link SubmissionService}), shows
+ * progress on stderr, prints the receipt id on stdout and keeps the signed receipt (DER CMS) beside the package as
+ * {@code PKG.asice.receipt} ({@link ReceiptStore}).
  *
  * <p>Exit codes: 0 accepted (also when the server already had the identical package); 1 the server refused the
  * declaration (422 DECLARATION_INVALID with findings, 409 PERIOD_ALREADY_FILED or an amendment conflict);
@@ -40,12 +33,11 @@ import org.reactivestreams.Subscription;
  * again {@code --retries} times first, with growing waits: an upload is idempotent (the identical package again
  * gets its first receipt).
  */
-@Command(name = "submit", description = "upload a signed package to the server and store its receipt")
+@Command(name = "submit", mixinStandardHelpOptions = true,
+        description = {"上传申报包 / upload a signed package to the server and store its receipt",
+                "Exit codes: 0 accepted, 1 declaration refused, 2 usage error, 3 package refused, 4 server or "
+                        + "network error."})
 public class SubmitCommand implements Callable<Integer> {
-    private static final Set<String> PACKAGE_CODES = Set.of("PACKAGE_INVALID", "SIGNATURE_INVALID", "CERT_UNTRUSTED",
-            "CERT_REVOKED", "CERT_EXPIRED", "SIGNER_MISMATCH", "ALG_NOT_ALLOWED", "PAYLOAD_TOO_LARGE");
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Parameters(index = "0", paramLabel = "PKG.asice", description = "the signed package")
     Path pkg;
 
@@ -63,10 +55,13 @@ public class SubmitCommand implements Callable<Integer> {
             + "safe: the server answers the identical package again with its first receipt")
     int retries;
 
+    @Option(names = "--lang", paramLabel = "zh|en", description = "language of the messages (default: the locale's)")
+    String lang;
+
     PrintStream out = System.out;
     PrintStream err = System.err;
     /** Waits between tries (tests replace it). */
-    java.util.function.LongConsumer sleeper = millis -> {
+    LongConsumer sleeper = millis -> {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
@@ -74,220 +69,105 @@ public class SubmitCommand implements Callable<Integer> {
         }
     };
 
-    /** The server or the way to it is unavailable for now; trying again may succeed. */
-    private static final class Unavailable extends Exception {
-        final int exitCode;
-        final long retryAfterMillis;
-
-        Unavailable(String message, int exitCode, long retryAfterMillis) {
-            super(message, null, false, false);
-            this.exitCode = exitCode;
-            this.retryAfterMillis = retryAfterMillis;
-        }
-    }
-
     @Override
     public Integer call() {
+        Language language = CliLanguage.errors(lang);
+        if (!CliLanguage.valid(lang)) {
+            err.println("minedecl submit: " + language.text("cli.lang.invalid", lang));
+            return ExitCodes.USAGE;
+        }
         if (!Files.isRegularFile(pkg)) {
-            err.println("minedecl submit: no such file: " + pkg);
+            err.println("minedecl submit: " + language.text("cli.noSuchFile", pkg));
             return ExitCodes.USAGE;
         }
         if (retries < 0) {
             err.println("minedecl submit: --retries must be 0 or more");
             return ExitCodes.USAGE;
         }
-        Path target = receiptFile != null ? receiptFile : pkg.resolveSibling(pkg.getFileName() + ".receipt");
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return upload(target);
-            } catch (Unavailable e) {
-                err.println();
-                if (attempt > retries) {
-                    err.println("minedecl submit: " + e.getMessage());
-                    return e.exitCode;
-                }
-                long wait = e.retryAfterMillis > 0 ? e.retryAfterMillis
-                        : Math.min(30_000L, 2_000L << Math.min(attempt - 1, 4));
-                err.println("minedecl submit: " + e.getMessage() + "; trying again in "
-                        + (wait + 999) / 1000 + " s (try " + (attempt + 1) + " of " + (retries + 1) + ")");
-                sleeper.accept(wait);
-            }
-        }
-    }
-
-    /** One upload: the exit code of an answer, or {@link Unavailable} when trying again may help. */
-    private int upload(Path target) throws Unavailable {
-        DefaultHttpClientConfiguration config = new DefaultHttpClientConfiguration();
-        config.setReadTimeout(Duration.ofSeconds(timeoutSeconds));
-        HttpResponse<String> response;
-        try (HttpClient client = HttpClient.create(new URL(server.toString()), config)) {
-            long size = Files.size(pkg);
-            HttpRequest<?> request = HttpRequest.POST("/api/v1/submissions", body(pkg, size))
-                    .contentType("application/vnd.etsi.asic-e+zip").contentLength(size)
-                    .header(RulePackHeader.NAME, RulePackHeader.format(RuleEngine.standard().packs()));
-            response = client.toBlocking().exchange(request, String.class);
-            err.println();
-        } catch (HttpClientResponseException e) {
-            int status = e.getStatus().getCode();
-            if (status == 502 || status == 503 || status == 504) {
-                JsonNode problem = problem(e);
-                throw new Unavailable("the server is unavailable (" + status + " "
-                        + problem.path("code").asText("HTTP_" + status) + ": "
-                        + problem.path("detail").asText(e.getMessage()) + ")", ExitCodes.SERVER, retryAfter(e));
-            }
-            err.println();
-            return refused(e);
-        } catch (IOException | RuntimeException e) {
-            throw new Unavailable("cannot reach " + server + ": " + oneLine(e), ExitCodes.SERVER, 0);
-        }
-        return accepted(response, target);
-    }
-
-    /** Stores the receipt of an accepted upload and says so. */
-    private int accepted(HttpResponse<String> response, Path target) {
-        String receiptId = "?";
+        Path target = receiptFile != null ? receiptFile : ReceiptStore.besidePackage(pkg);
+        Progress progress = new Progress(language);
+        SubmissionResult result;
         try {
-            JsonNode answer = JSON.readTree(response.body());
-            JsonNode receipt = answer.path("receipt");
-            receiptId = receipt.path("receiptId").asText();
-            byte[] signed = Base64.getDecoder().decode(answer.path("signedReceipt").asText());
-            Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-            Files.write(tmp, signed);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            out.println(receiptId);
-            err.println((response.code() == 200 ? "already filed; original receipt " : "receipt ")
-                    + receiptId + " (" + receipt.path("status").asText() + ") stored in " + target);
-            if (receipt.has("declaredRulePacks")) {
-                err.println("note: the server checked with other rule pack versions than this client ("
-                        + packs(receipt.path("rulePacks")) + " there, " + packs(receipt.path("declaredRulePacks"))
-                        + " here); its findings in the receipt are the ones that count. Update minedecl.");
+            result = new SubmissionService(server, Duration.ofSeconds(timeoutSeconds), retries, sleeper)
+                    .submit(pkg, progress, Cancellation.NEVER);
+        } catch (IOException e) {
+            progress.endLine();
+            err.println("minedecl submit: " + language.text("cli.cannotRead", pkg, ClientErrors.oneLine(e)));
+            return ExitCodes.USAGE;
+        }
+        progress.endLine();
+        if (result instanceof SubmissionResult.Accepted) {
+            return accepted((SubmissionResult.Accepted) result, target, language);
+        }
+        err.println("minedecl submit: " + result.message(language));
+        if (result instanceof SubmissionResult.Refused) {
+            SubmissionResult.Refused refused = (SubmissionResult.Refused) result;
+            for (Finding f : refused.findings()) {
+                err.println("  " + f.severity() + " " + f.ruleId() + " " + f.path() + ": "
+                        + (f.message() == null ? "" : language.pick(f.message())));
             }
-            return ExitCodes.OK;
-        } catch (IOException | RuntimeException e) {
-            err.println("minedecl submit: the server accepted the package (receipt " + receiptId + ") but its "
-                    + "receipt could not be stored in " + target + ": " + oneLine(e) + "; submit it again to get "
-                    + "the receipt (the server answers with the same one)");
-            return ExitCodes.SERVER;
-        }
-    }
-
-    /** A Retry-After of whole seconds (at most 5 minutes), in milliseconds; 0 when there is none. */
-    private static long retryAfter(HttpClientResponseException e) {
-        try {
-            String v = e.getResponse().getHeaders().get("Retry-After");
-            return v == null ? 0 : Math.min(300, Math.max(0, Long.parseLong(v.strip()))) * 1000;
-        } catch (RuntimeException notSeconds) {
-            return 0;
-        }
-    }
-
-    private static String packs(JsonNode list) {
-        java.util.List<String> out = new java.util.ArrayList<>();
-        list.forEach(p -> out.add(p.path("id").asText() + "@" + p.path("version").asText()));
-        return String.join(", ", out);
-    }
-
-    private static JsonNode problem(HttpClientResponseException e) {
-        try {
-            return JSON.readTree(e.getResponse().getBody(String.class).orElse("{}"));
-        } catch (IOException | RuntimeException notJson) {
-            return JSON.createObjectNode();
-        }
-    }
-
-    private int refused(HttpClientResponseException e) {
-        JsonNode problem = problem(e);
-        String code = problem.path("code").asText("HTTP_" + e.getStatus().getCode());
-        String detail = problem.path("detail").asText(e.getMessage());
-        err.println("minedecl submit: refused by the server (" + e.getStatus().getCode() + " " + code + "): " + detail);
-        for (JsonNode f : problem.path("findings")) {
-            err.println("  " + f.path("severity").asText() + " " + f.path("ruleId").asText() + " "
-                    + f.path("path").asText() + ": " + f.path("message").path("zh").asText());
-        }
-        int status = e.getStatus().getCode();
-        if (PACKAGE_CODES.contains(code) || status == 413) {
-            return ExitCodes.PACKAGE_INVALID;
-        }
-        if ("DECLARATION_INVALID".equals(code) || status == 409 || code.startsWith("AMENDS_")) {
-            return ExitCodes.DECLARATION_ERRORS;
+            switch (refused.kind()) {
+                case PACKAGE:
+                    return ExitCodes.PACKAGE_INVALID;
+                case DECLARATION:
+                    return ExitCodes.DECLARATION_ERRORS;
+                default:
+                    return ExitCodes.SERVER;
+            }
         }
         return ExitCodes.SERVER;
     }
 
-    /** The package in 64 KiB pieces as the client asks for them, with the share sent so far on stderr. */
-    private Publisher<byte[]> body(Path file, long size) {
-        return subscriber -> subscriber.onSubscribe(new Subscription() {
-            private final AtomicLong demand = new AtomicLong();
-            private final AtomicBoolean draining = new AtomicBoolean();
-            private InputStream in;
-            private long sent;
-            private long shown = -1;
-            private volatile boolean done;
-
-            @Override
-            public void request(long n) {
-                if (n <= 0 || done) {
-                    return;
-                }
-                demand.getAndAccumulate(n, (a, b) -> a + b < 0 ? Long.MAX_VALUE : a + b);
-                // trampoline: a request made from inside onNext only raises the demand
-                while (!done && draining.compareAndSet(false, true)) {
-                    try {
-                        while (!done && demand.get() > 0) {
-                            if (in == null) {
-                                in = Files.newInputStream(file);
-                            }
-                            byte[] chunk = in.readNBytes(64 * 1024);
-                            if (chunk.length == 0) {
-                                finish();
-                                subscriber.onComplete();
-                                break;
-                            }
-                            demand.decrementAndGet();
-                            sent += chunk.length;
-                            long pct = size == 0 ? 100 : sent * 100 / size;
-                            if (pct != shown) {
-                                shown = pct;
-                                err.print("\ruploading " + file.getFileName() + ": " + pct + "% of " + size + " bytes");
-                            }
-                            subscriber.onNext(chunk);
-                        }
-                    } catch (IOException e) {
-                        finish();
-                        subscriber.onError(e);
-                    } finally {
-                        draining.set(false);
-                    }
-                    if (demand.get() == 0) {
-                        break;
-                    }
-                }
-            }
-
-            @Override
-            public void cancel() {
-                finish();
-            }
-
-            private void finish() {
-                done = true;
-                if (in != null) {
-                    try {
-                        in.close();
-                    } catch (IOException ignored) {
-                        // read-only file
-                    }
-                }
-            }
-        });
+    /** Keeps the receipt of an accepted upload and says so. */
+    private int accepted(SubmissionResult.Accepted a, Path target, Language language) {
+        try {
+            ReceiptStore.store(target, a.signedReceipt());
+        } catch (IOException | RuntimeException e) {
+            err.println("minedecl submit: " + language.text("submit.receiptNotStored", a.receipt().receiptId(), target,
+                    ClientErrors.oneLine(e)));
+            return ExitCodes.SERVER;
+        }
+        out.println(a.receipt().receiptId());
+        err.println(a.message(language) + language.text("submit.storedIn", target));
+        if (a.rulePacksDiffer()) {
+            err.println(a.rulePackNote(language));
+        }
+        return ExitCodes.OK;
     }
 
-    static String oneLine(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
+    /** The share uploaded so far on one stderr line, and the retries' waits. */
+    private final class Progress implements ProgressListener {
+        private final Language language;
+        private long shown = -1;
+        private boolean open;
+
+        Progress(Language language) {
+            this.language = language;
         }
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        return m.replaceAll("[\\r\\n]+", " ");
+
+        @Override
+        public void progress(String phase, long done, long total) {
+            long pct = total == 0 ? 100 : done * 100 / total;
+            if (pct != shown) {
+                shown = pct;
+                open = true;
+                err.print("\ruploading " + pkg.getFileName() + ": " + pct + "% of " + total + " bytes");
+            }
+        }
+
+        @Override
+        public void retrying(int nextTry, int tries, long waitMillis, LocalizedText reason) {
+            endLine();
+            err.println("minedecl submit: " + language.text("submit.retrying", language.pick(reason),
+                    (waitMillis + 999) / 1000, nextTry, tries));
+            shown = -1;
+        }
+
+        void endLine() {
+            if (open) {
+                err.println();
+                open = false;
+            }
+        }
     }
 }

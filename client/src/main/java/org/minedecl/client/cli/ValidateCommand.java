@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.minedecl.client.app.BusinessClock;
+import org.minedecl.client.app.Language;
 import org.minedecl.shared.declaration.Declaration;
 import org.minedecl.shared.declaration.DeclarationParser;
 import org.minedecl.shared.declaration.ParseResult;
@@ -70,6 +72,9 @@ public class ValidateCommand implements Callable<Integer> {
     @Option(names = "--lang", paramLabel = "zh|en", defaultValue = "zh", description = "language of the text output")
     String lang;
 
+    /** "Today" when there is no --as-of: the date in Asia/Shanghai, as the server counts days late (tests fix it). */
+    BusinessClock clock = BusinessClock.system();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -90,7 +95,7 @@ public class ValidateCommand implements Callable<Integer> {
             }
             LocalDate day;
             try {
-                day = asOf == null ? LocalDate.now() : LocalDate.parse(asOf, ISO);
+                day = asOf == null ? clock.today() : LocalDate.parse(asOf, ISO);
             } catch (DateTimeParseException e) {
                 return usage(err, "--as-of must be a date YYYY-MM-DD, not " + asOf);
             }
@@ -142,34 +147,29 @@ public class ValidateCommand implements Callable<Integer> {
 
     private void printText(PrintWriter out, DeclarationValidator.ValidationResult result, RuleEngine engine,
                            LocalDate day) {
-        boolean zh = lang.equals("zh");
+        Language language = Language.of(lang);
         Declaration d = result.declaration();
         String jurisdiction = d == null ? null : d.jurisdiction();
-        out.println((zh ? "申报文件 " : "Declaration ") + file.getFileName() + (zh ? "（" : " (")
-                + (d == null ? "" : (zh ? "申报期 " : "period ") + d.period()
-                + (zh ? "，行政区划 " : ", jurisdiction ") + jurisdiction + (zh ? "，" : ", "))
-                + (zh ? "签署日 " : "signing date ") + day + (zh ? "）" : ")"));
+        out.println(d == null ? language.text("validate.header.unreadable", file.getFileName(), day)
+                : language.text("validate.header", file.getFileName(), d.period(), jurisdiction, day));
         List<RulePackInfo> packs = d == null ? List.of() : engine.applicablePacks(jurisdiction);
         if (d != null) {
-            out.println((zh ? "适用规则包：" : "Rule packs applied: ") + packs.stream()
+            out.println(language.text("validate.packs", packs.stream()
                     .map(p -> p.id() + " " + p.version() + (p.jurisdiction().isEmpty() ? "" : " (" + p.jurisdiction() + ")"))
-                    .collect(Collectors.joining(", ")));
+                    .collect(Collectors.joining(", "))));
             if (packs.size() == 1) {
-                out.println(zh ? "行政区划 " + jurisdiction + " 没有地方规则包，仅按 CORE 检查。"
-                        : "No regional rule pack covers jurisdiction " + jurisdiction + "; checked by CORE only.");
+                out.println(language.text("validate.coreOnly", jurisdiction));
             }
         } else {
-            out.println(zh ? "文件无法读取为申报，未执行规则检查。" : "The file could not be read as a declaration; no rules were run.");
+            out.println(language.text("validate.unreadable"));
         }
-        FindingText.printGrouped(out::println, result.findings(), lang);
+        FindingText.printGrouped(out::println, result.findings(), language);
         out.println();
         long errors = count(result.findings(), Severity.ERROR);
         long flags = count(result.findings(), Severity.FLAG);
         long warnings = count(result.findings(), Severity.WARNING);
-        out.println(zh ? "合计：错误 " + errors + "，标记 " + flags + "，提示 " + warnings
-                + (errors > 0 ? "。存在错误，不能签署提交。" : "。")
-                : "Summary: errors " + errors + ", flags " + flags + ", warnings " + warnings
-                + (errors > 0 ? ". The declaration cannot be signed while it has errors." : "."));
+        out.println(language.text("validate.summary", errors, flags, warnings)
+                + (errors > 0 ? language.text("validate.summary.blocked") : ""));
     }
 
     private static long count(List<Finding> findings, Severity severity) {

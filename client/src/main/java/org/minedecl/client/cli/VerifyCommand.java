@@ -1,5 +1,7 @@
 package org.minedecl.client.cli;
 
+import org.minedecl.client.app.BusinessClock;
+import org.minedecl.client.app.Language;
 import org.minedecl.shared.signature.SignerIdentity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,7 +34,7 @@ import picocli.CommandLine.Parameters;
  * {@code minedecl verify}: the full package validation (CONTRACTS section 3) with the same verifier the server
  * runs, then the declaration's findings. Exit 3 naming the failing check when the package is invalid.
  */
-@Command(name = "verify", description = "Verify a signed .asice package and validate its declaration (验签)")
+@Command(name = "verify", mixinStandardHelpOptions = true, description = "Verify a signed .asice package and validate its declaration (验签)")
 public class VerifyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PKG.asice")
     Path pkg;
@@ -76,7 +78,7 @@ public class VerifyCommand implements Callable<Integer> {
         VerificationReport report = new PackageVerifier(new VerificationPolicy(anchors, crls, now)).verify(pkg);
         List<Finding> findings = List.of();
         if (report.valid()) {
-            LocalDate signingDay = LocalDate.ofInstant(report.signingTime(), SignCommand.CHINA);
+            LocalDate signingDay = BusinessClock.dateOf(report.signingTime());
             findings = new DeclarationValidator(RuleEngine.standard()).validate(report.parsedDeclaration(), signingDay,
                     null).findings();
         }
@@ -108,7 +110,7 @@ public class VerifyCommand implements Callable<Integer> {
         if (r.valid()) {
             System.out.println("package valid: signed by " + SignerIdentity.displayName(r.signer()) + " at "
                     + r.signingTime());
-            FindingText.printGrouped(System.out::println, findings, lang);
+            FindingText.printGrouped(System.out::println, findings, Language.of(lang));
             System.out.println(findings.size() + " finding(s)");
         }
     }
