@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 SubmitCommand.class,
                 ReceiptCommand.class,
                 DesktopCommand.class,
+                ImportCommand.class,
         })
 public class MinedeclCommand implements Runnable {
     @CommandLine.Spec

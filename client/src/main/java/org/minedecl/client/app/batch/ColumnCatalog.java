@@ -1,0 +1,211 @@
+package org.minedecl.client.app.batch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.minedecl.shared.declaration.Declaration;
+import org.minedecl.shared.declaration.RestorationFund;
+
+/**
+ * The spreadsheet columns of {@code minedecl import}: every field of {@code mine-declaration/1}, taken from the
+ * records of {@link Declaration} (so the columns cannot drift from the model), with the Chinese labels, English
+ * names and units of {@code columns.properties} and the Chinese labels of the enum values.
+ *
+ * <p>A header cell names its column by JSON path ({@code restorationFund.deposited},
+ * {@code greenMine.milestones[0].due}) or by the Chinese label ({@code 本季度实际存入基金}, {@code 里程碑1计划完成日期}).
+ */
+public final class ColumnCatalog {
+    /** Elements of one array a spreadsheet may fill ({@code [0]} to {@code [19]}). */
+    public static final int MAX_ARRAY_ELEMENTS = 20;
+
+    private static final Pattern INDEX = Pattern.compile("\\[(\\d{1,3})]");
+    private static final ColumnCatalog STANDARD = load();
+
+    private final List<FieldSpec> fields;
+    private final Map<String, FieldSpec> byPath;
+    private final Map<String, Column> byLabel;
+    private final Map<Class<?>, Map<String, String>> enumLabels;
+
+    private ColumnCatalog(List<FieldSpec> fields, Map<Class<?>, Map<String, String>> enumLabels) {
+        this.fields = List.copyOf(fields);
+        this.enumLabels = enumLabels;
+        this.byPath = new HashMap<>();
+        this.byLabel = new HashMap<>();
+        for (FieldSpec f : fields) {
+            byPath.put(f.path(), f);
+            int elements = f.inArray() ? MAX_ARRAY_ELEMENTS : 1;
+            for (int i = 0; i < elements; i++) {
+                byLabel.put(f.labelAt(i), new Column(f, f.inArray() ? i : -1));
+            }
+        }
+    }
+
+    /** The catalogue of the model this client was built with. */
+    public static ColumnCatalog standard() {
+        return STANDARD;
+    }
+
+    /** Every field in the order of the document (the template's column order). */
+    public List<FieldSpec> fields() {
+        return fields;
+    }
+
+    /** The column a header cell names (JSON path or Chinese label, surrounding blanks ignored), if any. */
+    public Optional<Column> resolve(String header) {
+        String h = header.strip();
+        Column byName = byLabel.get(h);
+        if (byName != null) {
+            return Optional.of(byName);
+        }
+        Matcher m = INDEX.matcher(h);
+        int index = -1;
+        String generic = h;
+        if (m.find()) {
+            index = Integer.parseInt(m.group(1));
+            generic = h.substring(0, m.start()) + "[]" + h.substring(m.end());
+            if (m.find() || index >= MAX_ARRAY_ELEMENTS) {
+                return Optional.empty();
+            }
+        }
+        FieldSpec f = byPath.get(generic);
+        if (f == null || f.inArray() != (index >= 0)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Column(f, index));
+    }
+
+    /** The code of an enum value given as its code (any case) or its Chinese label; empty when neither. */
+    public Optional<String> enumCode(Class<? extends Enum<?>> type, String text) {
+        String t = text.strip();
+        for (Enum<?> c : type.getEnumConstants()) {
+            if (c.name().equalsIgnoreCase(t)) {
+                return Optional.of(c.name());
+            }
+        }
+        for (Map.Entry<String, String> e : enumLabels.getOrDefault(type, Map.of()).entrySet()) {
+            if (e.getValue().equals(t)) {
+                return Optional.of(e.getKey());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The Chinese label of an enum value, or the code itself when it has none. */
+    public String enumLabel(Class<? extends Enum<?>> type, String code) {
+        return enumLabels.getOrDefault(type, Map.of()).getOrDefault(code, code);
+    }
+
+    /** The enum values as "code 中文" pairs for messages and the template's explanation sheet. */
+    public List<String> enumChoices(Class<? extends Enum<?>> type) {
+        List<String> out = new ArrayList<>();
+        for (Enum<?> c : type.getEnumConstants()) {
+            out.add(c.name() + " " + enumLabel(type, c.name()));
+        }
+        return out;
+    }
+
+    /** One column: a field and, for an array's field, the element (-1 otherwise). */
+    public record Column(FieldSpec field, int index) {
+        /** The concrete JSON path without {@code $.}, e.g. {@code greenMine.milestones[0].due}. */
+        public String path() {
+            return field.pathAt(index);
+        }
+
+        public String label() {
+            return field.labelAt(index);
+        }
+    }
+
+    // ---- building the catalogue from the records ----
+
+    private static ColumnCatalog load() {
+        Properties p = new Properties();
+        try (InputStream in = ColumnCatalog.class.getResourceAsStream("columns.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("columns.properties is missing from the client jar");
+            }
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<FieldSpec> fields = new ArrayList<>();
+        Map<Class<?>, Map<String, String>> enums = new LinkedHashMap<>();
+        walk(Declaration.class, "", p, fields, enums);
+        return new ColumnCatalog(fields, Collections.unmodifiableMap(enums));
+    }
+
+    private static void walk(Class<?> record, String prefix, Properties p, List<FieldSpec> out,
+                             Map<Class<?>, Map<String, String>> enums) {
+        for (RecordComponent rc : record.getRecordComponents()) {
+            String path = prefix + rc.getName();
+            Class<?> type = rc.getType();
+            if (type.isRecord()) {
+                walk(type, path + ".", p, out, enums);
+            } else if (type == List.class) {
+                Type element = ((ParameterizedType) rc.getGenericType()).getActualTypeArguments()[0];
+                walk((Class<?>) element, path + "[].", p, out, enums);
+            } else {
+                out.add(spec(path, type, record, p, enums));
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static FieldSpec spec(String path, Class<?> type, Class<?> owner, Properties p,
+                                  Map<Class<?>, Map<String, String>> enums) {
+        FieldKind kind;
+        Class<? extends Enum<?>> enumType = null;
+        if (type == String.class) {
+            kind = FieldKind.TEXT;
+        } else if (type == BigDecimal.class) {
+            kind = owner == RestorationFund.class ? FieldKind.MONEY : FieldKind.NUMBER;
+        } else if (type == LocalDate.class) {
+            kind = FieldKind.DATE;
+        } else if (type == Boolean.class) {
+            kind = FieldKind.BOOLEAN;
+        } else if (type.isEnum()) {
+            kind = FieldKind.ENUM;
+            enumType = (Class<? extends Enum<?>>) type;
+            enums.computeIfAbsent(type, t -> enumLabels(t, p));
+        } else {
+            throw new IllegalStateException("no spreadsheet column kind for " + path + " of type " + type);
+        }
+        String label = p.getProperty(path + ".label");
+        String english = p.getProperty(path + ".en");
+        if (label == null || english == null) {
+            throw new IllegalStateException("columns.properties has no label or English name for " + path);
+        }
+        return new FieldSpec(path, kind, enumType, label, english, p.getProperty(path + ".unit", ""));
+    }
+
+    private static Map<String, String> enumLabels(Class<?> type, Properties p) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (Object c : type.getEnumConstants()) {
+            String name = ((Enum<?>) c).name();
+            String label = p.getProperty(type.getSimpleName() + "." + name);
+            if (label == null) {
+                throw new IllegalStateException("columns.properties has no Chinese label for "
+                        + type.getSimpleName() + "." + name);
+            }
+            labels.put(name, label);
+        }
+        return Collections.unmodifiableMap(labels);
+    }
+}

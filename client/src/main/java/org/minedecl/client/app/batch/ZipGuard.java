@@ -1,0 +1,111 @@
+package org.minedecl.client.app.batch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * Looks at every part of an XLSX before the spreadsheet library opens it, because the library trusts the file:
+ * it decompresses parts without a bound and reads shared strings into memory. Refuses a zip bomb (more than
+ * {@link SpreadsheetLimits#MAX_UNCOMPRESSED_BYTES} once decompressed, counted while decompressing, never taken
+ * from the sizes the file claims), too many entries, duplicate names (the library also looks names up ignoring
+ * case), and any XML part with a document type declaration or in an encoding other than UTF-8 (the library
+ * refuses DTDs too; a part that carries one is hostile, since Office never writes one).
+ */
+final class ZipGuard {
+    private static final byte[][] FORBIDDEN = {
+            "<!DOCTYPE".getBytes(StandardCharsets.US_ASCII), "<!ENTITY".getBytes(StandardCharsets.US_ASCII)};
+
+    private ZipGuard() {
+    }
+
+    static void check(Path file) throws UnreadableSpreadsheet {
+        long total = 0;
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            if (zip.size() > SpreadsheetLimits.MAX_ZIP_ENTRIES) {
+                throw new UnreadableSpreadsheet("XLSX 文件包含 " + zip.size() + " 个条目，超过上限 "
+                        + SpreadsheetLimits.MAX_ZIP_ENTRIES, "the XLSX file has " + zip.size()
+                        + " entries, more than the limit of " + SpreadsheetLimits.MAX_ZIP_ENTRIES);
+            }
+            Set<String> names = new HashSet<>();
+            byte[] buffer = new byte[64 * 1024];
+            for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+                ZipEntry entry = e.nextElement();
+                String name = entry.getName();
+                if (!names.add(name.toLowerCase(Locale.ROOT))) {
+                    throw damaged("两个条目同名 " + clip(name), "two entries are named " + clip(name));
+                }
+                boolean xml = name.endsWith(".xml") || name.endsWith(".rels");
+                Scan scan = new Scan();
+                try (InputStream in = zip.getInputStream(entry)) {
+                    int n;
+                    while ((n = in.read(buffer)) > 0) {
+                        total += n;
+                        if (total > SpreadsheetLimits.MAX_UNCOMPRESSED_BYTES) {
+                            throw new UnreadableSpreadsheet("XLSX 解压后超过 "
+                                    + (SpreadsheetLimits.MAX_UNCOMPRESSED_BYTES >> 20)
+                                    + " MB（疑似压缩炸弹），未导入任何内容", "the XLSX file expands to more than "
+                                    + (SpreadsheetLimits.MAX_UNCOMPRESSED_BYTES >> 20)
+                                    + " MB (a zip bomb?); nothing was imported");
+                        }
+                        if (xml) {
+                            scan.feed(buffer, n, name);
+                        }
+                    }
+                }
+            }
+        } catch (ZipException e) {
+            throw damaged("不是有效的 XLSX（ZIP）文件：" + clip(String.valueOf(e.getMessage())),
+                    "not a valid XLSX (ZIP) file: " + clip(String.valueOf(e.getMessage())));
+        } catch (IOException e) {
+            throw damaged("无法读取：" + clip(String.valueOf(e.getMessage())),
+                    "cannot be read: " + clip(String.valueOf(e.getMessage())));
+        }
+    }
+
+    static UnreadableSpreadsheet damaged(String zh, String en) {
+        return new UnreadableSpreadsheet("XLSX 文件已损坏或不安全：" + zh + "；未导入任何内容",
+                "the XLSX file is damaged or unsafe: " + en + "; nothing was imported");
+    }
+
+    static String clip(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+    }
+
+    /** Looks for the forbidden markups across buffer boundaries, and for a UTF-16 or UTF-32 start. */
+    private static final class Scan {
+        private final int[] matched = new int[FORBIDDEN.length];
+        private boolean started;
+
+        void feed(byte[] b, int n, String part) throws UnreadableSpreadsheet {
+            if (!started && n > 0) {
+                started = true;
+                if (b[0] == 0 || (n > 1 && b[1] == 0) || (b[0] & 0xFF) == 0xFE || (b[0] & 0xFF) == 0xFF) {
+                    throw damaged("部件 " + clip(part) + " 不是 UTF-8 编码", "part " + clip(part) + " is not UTF-8");
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < FORBIDDEN.length; k++) {
+                    byte[] word = FORBIDDEN[k];
+                    if (b[i] == word[matched[k]]) {
+                        if (++matched[k] == word.length) {
+                            throw damaged("部件 " + clip(part) + " 含有 DTD 或实体声明（XML 外部实体攻击）",
+                                    "part " + clip(part) + " carries a DTD or entity declaration (XML external"
+                                            + " entities)");
+                        }
+                    } else {
+                        matched[k] = b[i] == word[0] ? 1 : 0;
+                    }
+                }
+            }
+        }
+    }
+}
