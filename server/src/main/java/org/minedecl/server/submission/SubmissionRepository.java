@@ -43,7 +43,8 @@ public class SubmissionRepository {
     }
 
     /** Everything stored for one accepted submission. */
-    public record NewSubmission(String id, String packageSha256, long packageSize, FileChannel packageBytes,
+    public record NewSubmission(String id, String packageSha256, String signedContentKey, long packageSize,
+                                FileChannel packageBytes,
                                 String period, String jurisdiction, String uscc, String miningLicence, String status,
                                 Instant receivedAt, Instant signingTime, String signerSubject, String amends,
                                 String declarationJson, String receiptJson, byte[] receiptCms,
@@ -98,6 +99,18 @@ public class SubmissionRepository {
 
     public Optional<StoredReceipt> findReceiptByPackage(String sha256) {
         return read(c -> receipt(c, "package_sha256", sha256));
+    }
+
+    /**
+     * The receipt of the same filing: the package with these bytes, or else the one with this signed content
+     * (the same signed manifest and signature value, however it was zipped; {@code signedContentKey} may be null).
+     */
+    public Optional<StoredReceipt> findReceiptOfSameFiling(String sha256, String signedContentKey) {
+        return read(c -> {
+            Optional<StoredReceipt> r = receipt(c, "package_sha256", sha256);
+            return r.isPresent() || signedContentKey == null ? r
+                    : receipt(c, "signed_content_key", signedContentKey);
+        });
     }
 
     public Optional<StoredReceipt> findReceipt(String id) {
@@ -270,8 +283,8 @@ public class SubmissionRepository {
     private static void insertSubmission(Connection c, NewSubmission s) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO submission (id, package_sha256, package_size, "
                 + "period, jurisdiction, uscc, mining_licence, status, received_at, signing_time, signer_subject, "
-                + "amends, declaration_json, receipt_json, receipt_cms) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "amends, declaration_json, receipt_json, receipt_cms, signed_content_key) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, s.id());
             ps.setString(2, s.packageSha256());
             ps.setLong(3, s.packageSize());
@@ -288,6 +301,7 @@ public class SubmissionRepository {
             ps.setString(13, s.declarationJson());
             ps.setString(14, s.receiptJson());
             ps.setBytes(15, s.receiptCms());
+            ps.setString(16, s.signedContentKey());
             ps.executeUpdate();
         }
     }

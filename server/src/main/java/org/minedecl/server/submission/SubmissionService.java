@@ -108,9 +108,9 @@ public class SubmissionService {
         try {
             groupCommit.store(row); // returns once committed
         } catch (SubmissionRepository.StoreConflict e) {
-            // the identical package may have been stored meanwhile (by another upload of it to this instance or
+            // the same filing may have been stored meanwhile (by another upload of it to this instance or
             // another): then its first receipt is the answer, whatever conflict its store ran into
-            Optional<Outcome> late = replay(upload.sha256());
+            Optional<Outcome> late = replay(upload.sha256(), row.signedContentKey());
             if (late.isPresent()) {
                 return replayed(late.get(), remote, upload.sha256());
             }
@@ -123,7 +123,7 @@ public class SubmissionService {
                     throw periodTaken(d, "?").exception();
             }
         } catch (StorageFailure e) {
-            return afterFailedStore(upload.sha256(), d, e, remote);
+            return afterFailedStore(upload.sha256(), row.signedContentKey(), d, e, remote);
         } finally {
             storeBudget.release(permits);
         }
@@ -150,6 +150,12 @@ public class SubmissionService {
         VerificationReport report = packageCheck.verify(upload.channel(), receivedAt);
         if (!report.valid()) {
             throw packageProblem(report).exception();
+        }
+        String key = report.signedContentKey();
+        // the same filing in other bytes (re-zipped, the CMS's unsigned parts re-encoded): its first receipt
+        Optional<Outcome> same = replay(upload.sha256(), key);
+        if (same.isPresent()) {
+            return Prepared.replayed(same.get());
         }
         byte[] declarationBytes = report.declarationBytes();
         ParseResult parsedResult = report.parsedDeclaration(); // parsed once, by the verifier's signer binding
@@ -179,8 +185,8 @@ public class SubmissionService {
         if (amends == null) {
             Optional<String> current = Optional.ofNullable(filings.current());
             if (current.isPresent()) {
-                // the identical package may have been stored while this one was being checked: that is a replay
-                Optional<Outcome> late = replay(upload.sha256());
+                // the same filing may have been stored while this one was being checked: that is a replay
+                Optional<Outcome> late = replay(upload.sha256(), key);
                 if (late.isPresent()) {
                     return Prepared.replayed(late.get());
                 }
@@ -198,7 +204,7 @@ public class SubmissionService {
             rows.add(new SubmissionRepository.FindingRow(f.ruleId(), f.severity().name(),
                     f.disposition() == null ? null : f.disposition().name(), f.path(), toJson(f)));
         }
-        var row = new SubmissionRepository.NewSubmission(receipt.receiptId(), upload.sha256(), upload.size(),
+        var row = new SubmissionRepository.NewSubmission(receipt.receiptId(), upload.sha256(), key, upload.size(),
                 upload.channel(), d.period(), d.jurisdiction(), d.enterprise().uscc(), d.licences().mining().number(),
                 receipt.status().name(), receivedAt, report.signingTime(),
                 report.signer() == null ? null : SignerIdentity.displayName(report.signer()), amends,
@@ -212,21 +218,21 @@ public class SubmissionService {
      * or another first filing of the same quarter (then 409). Anything else is a storage problem (503), answered at
      * once when the database cannot be used at all (closed, unreachable, its disk failing).
      */
-    private Outcome afterFailedStore(String sha256, Declaration d, StorageFailure failure,
+    private Outcome afterFailedStore(String sha256, String key, Declaration d, StorageFailure failure,
                                      String remote) {
         int attempts = failure.unavailable() ? 1 : 20; // one look, in case only the commit's answer was lost
         for (int attempt = 0; attempt < attempts; attempt++) {
             try {
-                Optional<Outcome> replay = replay(sha256);
+                // the quarter first, then the filing: a winner that commits between the two looks is then seen
+                // by the second (the other order answered 409 naming the upload's own receipt - C6)
+                Optional<String> current = d.amends() != null ? Optional.empty()
+                        : repository.findCurrentFiling(d.licences().mining().number(), d.period());
+                Optional<Outcome> replay = replay(sha256, key);
                 if (replay.isPresent()) {
                     return replayed(replay.get(), remote, sha256);
                 }
-                if (d.amends() == null) {
-                    Optional<String> current = repository.findCurrentFiling(d.licences().mining().number(),
-                            d.period());
-                    if (current.isPresent()) {
-                        throw periodTaken(d, current.get()).exception();
-                    }
+                if (current.isPresent()) {
+                    throw periodTaken(d, current.get()).exception();
                 }
             } catch (StorageFailure stillUnavailable) {
                 break;
@@ -260,7 +266,12 @@ public class SubmissionService {
     }
 
     private Optional<Outcome> replay(String sha256) {
-        return repository.findReceiptByPackage(sha256).map(r -> {
+        return replay(sha256, null);
+    }
+
+    /** The receipt of the same filing: these package bytes, or the same signed content in other bytes. */
+    private Optional<Outcome> replay(String sha256, String signedContentKey) {
+        return repository.findReceiptOfSameFiling(sha256, signedContentKey).map(r -> {
             try {
                 return new Outcome(false, ReceiptJson.fromBytes(r.receiptJson().getBytes(StandardCharsets.UTF_8)),
                         r.receiptCms());

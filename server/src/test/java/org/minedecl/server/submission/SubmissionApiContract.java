@@ -38,6 +38,7 @@ import org.minedecl.server.support.Declarations;
 import org.minedecl.server.support.SignedPackages;
 import org.minedecl.server.support.TestData;
 import org.minedecl.server.support.Leftovers;
+import org.minedecl.server.support.Repackaged;
 import org.minedecl.server.support.Rows;
 import org.minedecl.shared.receipt.ReceiptVerifier;
 import org.minedecl.shared.rules.RuleEngine;
@@ -150,6 +151,54 @@ abstract class SubmissionApiContract implements TestPropertyProvider {
     }
 
     /**
+     * CONTRACTS section 5, SECURITY-TESTS A12: the same filing is the same signed manifest and signature value,
+     * however the ZIP around them was written or the unsigned certificates bag of the CMS encoded. Each copy gets
+     * 200 with the original receipt; one row; the stored package stays the first upload's bytes.
+     */
+    @Test
+    void reZippedReOrderedAndCmsReEncodedCopiesOfAnAcceptedPackageGetTheOriginalReceipt() throws Exception {
+        Declarations d = Declarations.example();
+        byte[] pkg = pkg(d);
+        Api.Answer first = api.upload(pkg);
+        assertThat(first.status()).as(first.text()).isEqualTo(201);
+        String id = first.json().path("receipt").path("receiptId").asText();
+        List<byte[]> copies = List.of(Repackaged.rezipped(pkg, 1), Repackaged.rezipped(pkg, 2),
+                Repackaged.withExtraCertificate(pkg, packages.pki().root().cert(), 3));
+
+        for (byte[] copy : copies) {
+            assertThat(sha256(copy)).isNotEqualTo(sha256(pkg));
+            Api.Answer again = api.upload(copy);
+            assertThat(again.status()).as(again.text()).isEqualTo(200);
+            assertThat(again.json().path("signedReceipt").asText())
+                    .isEqualTo(first.json().path("signedReceipt").asText());
+        }
+
+        assertThat(Rows.count(dataSource, "SELECT COUNT(*) FROM submission WHERE mining_licence = ?", d.licence()))
+                .isEqualTo(1);
+        assertThat(api.get("/api/v1/submissions/" + id + "/package").body()).isEqualTo(pkg);
+        assertThat(Leftovers.of(dataDir)).isEqualTo(Leftovers.NONE);
+    }
+
+    /**
+     * 50 byte-different copies of one filing (re-zipped with 50 timestamps) released together, 5 rounds: one 201,
+     * 49 x 200 with the same receipt, one row - never 409 PERIOD_ALREADY_FILED for the filing's own copy.
+     */
+    @Test
+    void fiftyByteDifferentCopiesOfOneFilingAtOnceMakeOneRowAndAllGetItsReceipt() throws Exception {
+        List<String> rounds = new ArrayList<>();
+        for (int round = 0; round < 5; round++) {
+            byte[] pkg = pkg(Declarations.example());
+            List<byte[]> copies = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                copies.add(Repackaged.rezipped(pkg, i));
+            }
+            rounds.add(round + ": " + fiftyAtOnce(copies));
+        }
+        System.out.println("C6 ROUNDS (50 byte-different copies of one filing each): " + rounds);
+        assertThat(rounds).allMatch(r -> r.endsWith("{200=49, 201=1} rows=1 receipts=1"));
+    }
+
+    /**
      * SECURITY-TESTS C6 over 20 rounds: in every round 50 identical first filings released together get one 201 and
      * 49 x 200 with the same receipt (a lost race is never answered 409 naming the upload's own receipt).
      */
@@ -179,14 +228,34 @@ abstract class SubmissionApiContract implements TestPropertyProvider {
 
     /** 50 uploads of {@code pkg} released together: the answers counted by status (and code), rows and receipts. */
     private String fiftyAtOnce(byte[] pkg) throws Exception {
+        return fiftyAtOnce(java.util.Collections.nCopies(50, pkg));
+    }
+
+    /** Rows stored for any of {@code pkgs}. */
+    private long rows(List<byte[]> pkgs) throws Exception {
+        long n = 0;
+        for (String sha : new java.util.TreeSet<>(pkgs.stream().map(p -> {
+            try {
+                return sha256(p);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList())) {
+            n += Rows.count(dataSource, "SELECT COUNT(*) FROM submission WHERE package_sha256 = ?", sha);
+        }
+        return n;
+    }
+
+    /** The 50 {@code pkgs} (copies of one filing) released together: answers by status (and code), rows, receipts. */
+    private String fiftyAtOnce(List<byte[]> pkgs) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(50);
         List<Future<Api.Answer>> answers = new ArrayList<>();
         try {
-            for (int i = 0; i < 50; i++) {
+            for (byte[] each : pkgs) {
                 answers.add(pool.submit((Callable<Api.Answer>) () -> {
                     start.await();
-                    return api.upload(pkg);
+                    return api.upload(each);
                 }));
             }
             start.countDown();
@@ -200,7 +269,7 @@ abstract class SubmissionApiContract implements TestPropertyProvider {
             assertThat(Leftovers.of(dataDir)).isEqualTo(Leftovers.NONE);
             return new java.util.TreeMap<>(statuses.stream().collect(java.util.stream.Collectors.groupingBy(
                     s -> s, java.util.stream.Collectors.counting()))) + " rows="
-                    + Rows.count(dataSource, "SELECT COUNT(*) FROM submission WHERE package_sha256 = ?", sha256(pkg))
+                    + rows(pkgs)
                     + " receipts=" + receipts.stream().filter(r -> !r.isEmpty()).distinct().count();
         } finally {
             pool.shutdownNow();
@@ -267,7 +336,7 @@ abstract class SubmissionApiContract implements TestPropertyProvider {
         Path file = Files.write(dataDir.resolve("batch-" + id + ".bin"), id.getBytes(StandardCharsets.UTF_8));
         FileChannel bytes = FileChannel.open(file, StandardOpenOption.READ);
         openChannels.add(bytes);
-        return new SubmissionRepository.NewSubmission(id, sha, Files.size(file), bytes, "2026Q3", "140525",
+        return new SubmissionRepository.NewSubmission(id, sha, null, Files.size(file), bytes, "2026Q3", "140525",
                 "91140525MA0JX7RP19", licence, "FLAGGED", java.time.Instant.parse("2026-10-10T02:00:00Z"), null,
                 "CN=test", amends, "{}", "{}", new byte[] {1},
                 List.of(new SubmissionRepository.FindingRow("CORE-LATE-01", "FLAG", "ABNORMAL_LIST", "$.period",

@@ -105,6 +105,37 @@ final class CmsChecks {
         }
     }
 
+    /**
+     * The signed attributes and the certificates in the bag are DER, as X.690 and RFC 5652 require: other encodings
+     * of them still verify (the signature is over their DER form), so they would be unsigned second spellings of
+     * one signature (SECURITY-TESTS A12).
+     */
+    static final class Encoding implements PackageCheck {
+        @Override
+        public String id() {
+            return "cms.encoding";
+        }
+
+        @Override
+        public Failure run(Facts f) {
+            switch (org.minedecl.shared.signature.CmsEncoding.check(f.signatureFile)) {
+                case SIGNED_ATTRIBUTES:
+                    return fail("SIGNED_ATTRIBUTES_NOT_DER", Category.SIGNATURE_INVALID,
+                            "the signed attributes are not DER-encoded");
+                case CERTIFICATE:
+                    return fail("CERTIFICATE_NOT_DER", Category.SIGNATURE_INVALID,
+                            "a certificate in the signature is not DER-encoded");
+                default:
+                    return null;
+            }
+        }
+
+        @Override
+        public String passDetail(Facts f) {
+            return "signed attributes and certificates DER-encoded";
+        }
+    }
+
     /** CAdES-BES signed attributes: content-type (id-data), message-digest, signing-time, signing-certificate-v2, once each. */
     static final class SignedAttributes implements PackageCheck {
         @Override

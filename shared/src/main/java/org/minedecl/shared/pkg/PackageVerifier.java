@@ -31,7 +31,7 @@ public final class PackageVerifier {
     private static final List<PackageCheck> CHECKS = List.of(
             new ContainerChecks.Mimetype(), new ContainerChecks.Layout(),
             new ManifestChecks.Parse(), new ManifestChecks.Digests(), new ManifestChecks.Coverage(),
-            new CmsChecks.Structure(), new CmsChecks.SignedAttributes(), new CmsChecks.SignerCertificate(),
+            new CmsChecks.Structure(), new CmsChecks.Encoding(), new CmsChecks.SignedAttributes(), new CmsChecks.SignerCertificate(),
             new CmsChecks.Algorithms(), new CmsChecks.MessageDigestMatch(), new CmsChecks.SignatureValue(),
             new CertificateChecks.KeyUsage(), new CertificateChecks.Validity(), new CertificateChecks.Chain(),
             new CertificateChecks.Revocation(),

@@ -101,6 +101,58 @@ class HostileInputsTest {
     }
 
     /** The good EC package with its parts changed by {@code edit}. */
+    /** The signature with its signed attributes in reverse order, encoded as they are (DL, not DER). */
+    private static byte[] unsortedSignedAttributes(byte[] p7s) {
+        try {
+            // built by hand with DL (definite-length, unsorted) types: BC's DER types would sort the set again
+            org.bouncycastle.asn1.ASN1Sequence ci = org.bouncycastle.asn1.ASN1Sequence.getInstance(p7s);
+            org.bouncycastle.asn1.ASN1Sequence sd = org.bouncycastle.asn1.ASN1Sequence.getInstance(
+                    ((org.bouncycastle.asn1.ASN1TaggedObject) ci.getObjectAt(1)).getExplicitBaseObject());
+            org.bouncycastle.asn1.ASN1Set infos = (org.bouncycastle.asn1.ASN1Set) sd.getObjectAt(sd.size() - 1);
+            org.bouncycastle.asn1.ASN1Sequence si = org.bouncycastle.asn1.ASN1Sequence.getInstance(infos.getObjectAt(0));
+            org.bouncycastle.asn1.ASN1EncodableVector fields = new org.bouncycastle.asn1.ASN1EncodableVector();
+            for (int i = 0; i < si.size(); i++) {
+                org.bouncycastle.asn1.ASN1Encodable field = si.getObjectAt(i);
+                if (field instanceof org.bouncycastle.asn1.ASN1TaggedObject t && t.getTagNo() == 0) {
+                    org.bouncycastle.asn1.ASN1Set attrs = org.bouncycastle.asn1.ASN1Set.getInstance(t, false);
+                    org.bouncycastle.asn1.ASN1EncodableVector reversed = new org.bouncycastle.asn1.ASN1EncodableVector();
+                    for (int k = attrs.size() - 1; k >= 0; k--) {
+                        reversed.add(attrs.getObjectAt(k));
+                    }
+                    field = new org.bouncycastle.asn1.DLTaggedObject(false, 0,
+                            new org.bouncycastle.asn1.DLSet(reversed));
+                }
+                fields.add(field);
+            }
+            org.bouncycastle.asn1.ASN1EncodableVector sdFields = new org.bouncycastle.asn1.ASN1EncodableVector();
+            for (int i = 0; i < sd.size() - 1; i++) {
+                sdFields.add(sd.getObjectAt(i));
+            }
+            sdFields.add(new org.bouncycastle.asn1.DLSet(new org.bouncycastle.asn1.DLSequence(fields)));
+            byte[] out = new org.bouncycastle.asn1.DLSequence(new org.bouncycastle.asn1.ASN1Encodable[] {
+                    ci.getObjectAt(0), new org.bouncycastle.asn1.DLTaggedObject(true, 0,
+                    new org.bouncycastle.asn1.DLSequence(sdFields))}).getEncoded("DL");
+            if (java.util.Arrays.equals(out, p7s)) {
+                throw new IllegalStateException("the attributes' order did not change");
+            }
+            return out;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The signature with the first DER TRUE (01 01 FF: a critical flag of a certificate) written as 01 01 01. */
+    private static byte[] nonDerBoolean(byte[] p7s) {
+        byte[] out = p7s.clone();
+        for (int i = 0; i + 2 < out.length; i++) {
+            if (out[i] == 1 && out[i + 1] == 1 && out[i + 2] == (byte) 0xFF) {
+                out[i + 2] = 1;
+                return out;
+            }
+        }
+        throw new IllegalStateException("no BOOLEAN TRUE in the signature");
+    }
+
     /** An Info-ZIP Unicode Path extra field (0x7075): version 1, the CRC of {@code headerName}, {@code unicode}. */
     private static byte[] unicodePath(String headerName, String unicode) {
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
@@ -540,6 +592,13 @@ class HostileInputsTest {
         l.add(c("B1 the manifest's SigReference does not name the signature", () -> edited(z -> z.get(
                 "META-INF/signature.p7s").nameBytes = "META-INF/signature001.p7s".getBytes(StandardCharsets.US_ASCII)),
                 "MANIFEST_SIGREFERENCE_INVALID"));
+        // ---- A.12 malleability: non-DER where DER is required has its own code
+        l.add(c("A12 signed attributes not in DER order (still verify over their DER form)", () -> edited(z -> z.get(
+                "META-INF/signature.p7s").data = unsortedSignedAttributes(z.get("META-INF/signature.p7s").data)),
+                "SIGNED_ATTRIBUTES_NOT_DER"));
+        l.add(c("A12 a certificate in the bag with a non-DER BOOLEAN", () -> edited(z -> z.get(
+                "META-INF/signature.p7s").data = nonDerBoolean(z.get("META-INF/signature.p7s").data)),
+                "CERTIFICATE_NOT_DER"));
         // controls: metadata other producers write, not signed and harmless, is read, not judged
         l.add(c("B10 control: permission bits without a file type (Python's zipfile)", () -> edited(z -> {
             for (RawZip.E e : z.entries) {
