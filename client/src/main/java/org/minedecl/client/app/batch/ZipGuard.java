@@ -36,6 +36,7 @@ final class ZipGuard {
                         + " entries, more than the limit of " + SpreadsheetLimits.MAX_ZIP_ENTRIES);
             }
             Set<String> names = new HashSet<>();
+            SharedStringRefs shared = new SharedStringRefs();
             byte[] buffer = new byte[64 * 1024];
             for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
                 ZipEntry entry = e.nextElement();
@@ -45,6 +46,9 @@ final class ZipGuard {
                 }
                 boolean xml = name.endsWith(".xml") || name.endsWith(".rels");
                 Scan scan = new Scan();
+                String lower = name.toLowerCase(Locale.ROOT);
+                SharedStringRefs.Part refs = lower.startsWith("xl/worksheets/") && xml ? shared.part(false)
+                        : lower.equals("xl/sharedstrings.xml") ? shared.part(true) : null;
                 try (InputStream in = zip.getInputStream(entry)) {
                     int n;
                     while ((n = in.read(buffer)) > 0) {
@@ -59,9 +63,13 @@ final class ZipGuard {
                         if (xml) {
                             scan.feed(buffer, n, name);
                         }
+                        if (refs != null) {
+                            refs.feed(buffer, n);
+                        }
                     }
                 }
             }
+            shared.check();
         } catch (ZipException e) {
             throw damaged("不是有效的 XLSX（ZIP）文件：" + clip(String.valueOf(e.getMessage())),
                     "not a valid XLSX (ZIP) file: " + clip(String.valueOf(e.getMessage())));
