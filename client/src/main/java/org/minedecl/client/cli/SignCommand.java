@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +14,9 @@ import org.minedecl.client.app.BusinessClock;
 import org.minedecl.client.app.Language;
 import org.minedecl.client.app.signing.Preparation;
 import org.minedecl.client.app.signing.SigningService;
+import org.minedecl.client.app.support.ClientError;
+import org.minedecl.client.app.support.ClientErrors;
+import org.minedecl.client.app.tokens.Pkcs11Tokens;
 import org.minedecl.shared.signature.SignerException;
 import org.minedecl.shared.signature.SignerSource;
 import org.minedecl.shared.signature.SigningCredential;
@@ -122,7 +126,7 @@ public class SignCommand implements Callable<Integer> {
                     + (w.flags().isEmpty() ? "" : " " + res.text("sign.withFlags", w.flags().size())));
             return ExitCodes.OK;
         } catch (SignerException e) {
-            stderr.println("minedecl sign: " + e.getMessage());
+            stderr.println("minedecl sign: " + signerProblem(e, err));
             return ExitCodes.USAGE;
         } catch (Exception e) {
             stderr.println("minedecl sign: " + (e.getMessage() == null ? e.getClass().getSimpleName()
@@ -131,5 +135,26 @@ public class SignCommand implements Callable<Integer> {
         } finally {
             Arrays.fill(secret, '\0');
         }
+    }
+
+    /**
+     * A key that would not open, as one line: a sentence for the PIN, token and password problems a clerk can act
+     * on (with the token's own warning when a wrong try may lock it), else the signer's own readable line.
+     */
+    private String signerProblem(SignerException e, Language language) {
+        ClientError error = ClientErrors.explain(e);
+        if (error.code().equals("FAILED")) {
+            return e.getMessage();
+        }
+        String line = error.text(language);
+        if (pkcs11 != null && error.code().equals("PIN_INCORRECT")) {
+            try {
+                line += new Pkcs11Tokens(Duration.ofSeconds(5)).tokenOf(pkcs11)
+                        .flatMap(t -> t.pin().warning(language)).map(w -> " " + w).orElse("");
+            } catch (Exception tokenInfoUnavailable) {
+                // the warning is a courtesy; the sentence stands without it
+            }
+        }
+        return line;
     }
 }

@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.security.cert.X509CRL;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.minedecl.shared.pkg.PackageAttachment;
+import org.minedecl.client.testsupport.SharedSoftHsm;
 import org.minedecl.shared.testpki.SoftHsmToken;
 import org.minedecl.shared.testpki.TestPki;
 
@@ -24,8 +24,7 @@ class SignPkcs11CommandTest {
 
     @BeforeAll
     static void tokenWithTheEnterpriseKey() throws Exception {
-        token = SoftHsmToken.create();
-        token.put(Map.of("enterprise", PKI.leaf().build()));
+        token = SharedSoftHsm.get();
         dir = Files.createDirectories(token.config().getParent().resolve("cli"));
     }
 
