@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 ReceiptCommand.class,
                 DesktopCommand.class,
                 ImportCommand.class,
+                DemoCommand.class,
         })
 public class MinedeclCommand implements Runnable {
     @CommandLine.Spec
