@@ -4,7 +4,11 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import org.minedecl.client.app.BusinessClock;
 import org.minedecl.client.app.drafts.AttachmentFiles;
+import org.minedecl.client.app.drafts.DraftFiling;
+import org.minedecl.client.app.signing.SigningService;
+import org.minedecl.client.app.submission.Outbox;
 import org.minedecl.client.app.drafts.Deadlines;
 import org.minedecl.client.app.drafts.DraftAutosaver;
 import org.minedecl.client.app.drafts.DraftChecks;
@@ -24,6 +28,7 @@ public final class DesktopContext {
     public final Deadlines deadlines;
     public final AttachmentFiles attachments;
     public final Settings settings;
+    public final DraftFiling filing;
     public final URI server;
     public final boolean demo;
 
@@ -36,6 +41,8 @@ public final class DesktopContext {
         this.checks = new DraftChecks(engine);
         this.deadlines = new Deadlines(engine);
         this.attachments = new AttachmentFiles(store);
+        this.filing = new DraftFiling(store, SigningService.standard(BusinessClock.of(clock)),
+                new Outbox(home.resolve("outbox"), BusinessClock.of(clock)));
         this.server = server != null ? server : URI.create(settings.server());
         this.demo = demo;
     }

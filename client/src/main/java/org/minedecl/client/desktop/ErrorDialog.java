@@ -55,6 +55,11 @@ public final class ErrorDialog {
         JOptionPane.showMessageDialog(parent, p, Texts.get("error.title"), JOptionPane.ERROR_MESSAGE);
     }
 
+    /** A plain message (no error). */
+    public static void info(Component parent, String sentence) {
+        JOptionPane.showMessageDialog(parent, sentence, Texts.get("app.title"), JOptionPane.INFORMATION_MESSAGE);
+    }
+
     public static void copyDiagnostics(Settings settings) {
         Toolkit.getDefaultToolkit().getSystemClipboard().setContents(
                 new StringSelection(Diagnostics.report(settings)), null);

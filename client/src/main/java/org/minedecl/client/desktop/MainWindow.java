@@ -417,9 +417,21 @@ public final class MainWindow {
             public void actionPerformed(ActionEvent e) {
                 DraftEditor ed = current();
                 ctx.autosaver.flush();
-                new SignAndSubmit(ctx, frame, ed, MainWindow.this::refresh).start();
+                new SignAndSubmit(ctx, frame, ed, () -> afterFiling(ed)).start();
             }
         };
+    }
+
+    /** After signing or sending: the list shows the new status; a filed quarter's tab closes. */
+    private void afterFiling(DraftEditor ed) {
+        refresh();
+        if (ctx.store.status(ed.draft().id()).filed()) {
+            int i = drafts.indexOfComponent(ed.view());
+            if (i >= 0) {
+                closeTab(i);
+            }
+            mines.select(ed.draft().id());
+        }
     }
 
     private SelfEnablingAction amend() {

@@ -149,10 +149,15 @@ class DraftEditorTest {
     }
 
     static void waitFor(java.util.function.BooleanSupplier c) throws Exception {
-        long end = System.nanoTime() + 5_000_000_000L;
+        waitFor(c, 10, () -> "");
+    }
+
+    static void waitFor(java.util.function.BooleanSupplier c, int seconds,
+                        java.util.function.Supplier<String> shown) throws Exception {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
         while (!onEdt(c::getAsBoolean)) {
             if (System.nanoTime() > end) {
-                throw new AssertionError("condition not met within 5 s");
+                throw new AssertionError("condition not met within " + seconds + " s " + onEdt(shown::get));
             }
             Thread.sleep(20);
         }

@@ -1,0 +1,178 @@
+package org.minedecl.client.desktop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.swing.SwingUtilities;
+import org.assertj.swing.core.BasicRobot;
+import org.assertj.swing.core.Robot;
+import org.assertj.swing.fixture.DialogFixture;
+import org.assertj.swing.fixture.FrameFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.minedecl.client.app.demo.DemoSetup;
+import org.minedecl.client.app.drafts.Draft;
+import org.minedecl.client.app.drafts.DraftDocument;
+import org.minedecl.client.app.drafts.DraftStatus;
+import org.minedecl.client.app.drafts.DraftStore;
+import org.minedecl.client.cli.KeygenCommand;
+import org.minedecl.shared.testpki.SoftHsmToken;
+import org.minedecl.shared.testpki.TestPki;
+import picocli.CommandLine;
+
+/**
+ * The whole filing path through the window, against the real server jar in its own process: a robot opens the
+ * demo mine, signs with the demo PKCS#12 file and with a key on a SoftHSM2 token, uploads, and sees the verified
+ * receipt; the quarters then show their status. Needs {@code server/target/minedecl-server.jar} (.ci/run packages
+ * before it verifies) and a display.
+ */
+@Tag("xvfb")
+class DesktopFilingEndToEndTest {
+    @TempDir
+    Path home;
+    Process server;
+    Robot robot;
+    MainWindow main;
+    FrameFixture window;
+    URI uri;
+
+    static Path serverJar() {
+        for (Path p : List.of(Path.of("../server/target/minedecl-server.jar"),
+                Path.of("server/target/minedecl-server.jar"))) {
+            if (Files.isRegularFile(p)) {
+                return p.toAbsolutePath().normalize();
+            }
+        }
+        System.out.println("[xvfb] end-to-end filing skipped: server/target/minedecl-server.jar is not built "
+                + "(.ci/run runs ./mvnw -DskipTests package first)");
+        Assumptions.abort("server jar not built");
+        return null;
+    }
+
+    void start() throws Exception {
+        Display.required();
+        Path jar = serverJar();
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        DemoSetup demo = new DemoSetup(home);
+        int rc = new CommandLine(new KeygenCommand()).setOut(new PrintWriter(new StringWriter())).execute(
+                "--out", demo.pkiDir().toString(), "--alg", "SM2", "--uscc", DemoSetup.USCC, "--name", DemoSetup.NAME);
+        assertThat(rc).isZero();
+        Path data = home.resolve("server-data");
+        demo.trust(data);
+        // the SoftHSM2 token's key is certified by the test PKI: the server trusts that too
+        TestPki pki = TestPki.get(TestPki.KeyAlg.EC);
+        Files.createDirectories(data.resolve("trust"));
+        TestPki.writePem(data.resolve("trust/test-root.pem"), pki.root().cert());
+        List<java.security.cert.X509CRL> crls = pki.freshCrls(Instant.now());
+        TestPki.writePem(data.resolve("trust/test-root.crl"), crls.get(0));
+        TestPki.writePem(data.resolve("trust/test-issuing.crl"), crls.get(1));
+        server = DemoSetup.startServer(jar, data, port, Duration.ofSeconds(120));
+        uri = URI.create("http://localhost:" + port);
+    }
+
+    void openWindow(Clock clock) throws Exception {
+        AtomicReference<MainWindow> w = new AtomicReference<>();
+        SwingUtilities.invokeAndWait(() -> w.set(DesktopApp.show(new DesktopApp.Options(home, null, uri, clock,
+                true, false))));
+        main = w.get();
+        robot = BasicRobot.robotWithCurrentAwtHierarchy();
+        robot.settings().delayBetweenEvents(10);
+        window = new FrameFixture(robot, main.frame());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (main != null) {
+            SwingUtilities.invokeAndWait(() -> main.close());
+        }
+        if (robot != null) {
+            robot.cleanUp();
+        }
+        if (server != null) {
+            server.destroy();
+            server.waitFor();
+        }
+    }
+
+    @Test
+    void theDemoMineIsFiledWithAPkcs12FileAndWithASoftHsmTokenAndTheVerifiedReceiptsAreKept() throws Exception {
+        start();
+        Clock clock = Clock.systemUTC();
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        DraftStore store = new DraftStore(home, clock);
+        Draft q = new DemoSetup(home).demoMine(store, today);
+        openWindow(clock);
+
+        // PKCS#12: the demo certificate, its password filled in for the demo
+        DraftEditorTest.waitFor(() -> main.current() != null && main.current().lastCheck() != null);
+        window.button("action.sign").requireEnabled().click();
+        DialogFixture sign = window.dialog("sign.dialog");
+        sign.textBox("sign.p12.file").requireText(home.resolve("demo/enterprise.p12").toString());
+        sign.button("sign.read").click();
+        DraftEditorTest.waitFor(() -> sign.label("sign.certificate").text().contains(DemoSetup.USCC)
+                && sign.button("sign.go").isEnabled(), 60, () -> sign.label("sign.certificate").text());
+        assertThat(sign.label("sign.certificate").text()).contains("演示").contains("一致");
+        sign.button("sign.go").click();
+        DraftEditorTest.waitFor(() -> sign.label("sign.status").text().contains("回执号"), 120,
+                () -> sign.label("sign.status").text());
+        assertThat(sign.label("sign.status").text()).contains("回执签名已验证");
+        sign.button("sign.cancel").click();
+        assertThat(store.status(q.id())).isIn(DraftStatus.ACCEPTED, DraftStatus.FLAGGED);
+        assertThat(store.receipt(q.id()).receiptId()).isNotBlank();
+        assertThat(Path.of(store.packageFile(q.id()) + ".receipt")).exists();
+
+        // PKCS#11: the previous quarter of the same mine, signed with a key on a SoftHSM2 token
+        SoftHsmToken token = SoftHsmToken.create();
+        token.put(Map.of("enterprise", TestPki.get(TestPki.KeyAlg.EC).leaf().build()));
+        DraftDocument earlier = store.load(q.id()) instanceof DraftStore.Loaded.Ok ok ? ok.draft().document()
+                .snapshot() : null;
+        earlier.set("period", DraftDocument.NODES.textNode(
+                org.minedecl.shared.declaration.Period.containing(today).previous().previous().toString()));
+        Draft q2 = store.create(earlier);
+        Files.createDirectories(store.attachmentsDir(q2.id()));
+        try (var files = Files.list(store.attachmentsDir(q.id()))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, store.attachmentsDir(q2.id()).resolve(f.getFileName()));
+            }
+        }
+        SwingUtilities.invokeAndWait(() -> {
+            main.refresh();
+            main.open(q2.id());
+        });
+        DraftEditorTest.waitFor(() -> main.current().draft().id().equals(q2.id()) && main.current().lastCheck() != null
+                && window.button("action.sign").isEnabled());
+        window.button("action.sign").click();
+        DialogFixture sign2 = window.dialog("sign.dialog");
+        sign2.radioButton("sign.p11").click();
+        sign2.textBox("sign.p11.config").setText(token.config().toString());
+        sign2.textBox("sign.p11.pin").setText(token.pin());
+        sign2.button("sign.read").click();
+        DraftEditorTest.waitFor(() -> sign2.button("sign.go").isEnabled(), 60,
+                () -> sign2.label("sign.certificate").text() + " / " + sign2.label("sign.status").text());
+        sign2.button("sign.go").click();
+        DraftEditorTest.waitFor(() -> sign2.label("sign.status").text().contains("回执号"), 120,
+                () -> sign2.label("sign.status").text());
+        assertThat(sign2.label("sign.status").text()).contains("回执签名已验证");
+        sign2.button("sign.cancel").click();
+        assertThat(store.status(q2.id())).isIn(DraftStatus.ACCEPTED, DraftStatus.FLAGGED);
+    }
+}
