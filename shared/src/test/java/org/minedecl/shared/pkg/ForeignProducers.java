@@ -145,6 +145,159 @@ public final class ForeignProducers {
         }
     }
 
+    /**
+     * A hostile variant made by a foreign producer (SECURITY-TESTS B, CONTRACTS section 3): what changes what a
+     * reader sees, each with the check that is about it and its code.
+     */
+    public enum Hostile {
+        PYTHON_SYMLINK("container.entries", "ENTRY_SYMLINK"),
+        INFO_ZIP_SYMLINK("container.entries", "ENTRY_SYMLINK"),
+        BSDTAR_SYMLINK("container.entries", "ENTRY_SYMLINK"),
+        INFO_ZIP_ENCRYPTED("container.entries", "ENTRY_ENCRYPTED"),
+        PYTHON_DUPLICATE_NAME("container.entries", "DUPLICATE_ENTRY"),
+        PYTHON_CASE_TWIN("container.entries", "DUPLICATE_ENTRY"),
+        PYTHON_NORMALISATION_TWIN("container.entries", "DUPLICATE_ENTRY"),
+        PYTHON_UNICODE_PATH_NAMING_ANOTHER("container.entries", "UNICODE_PATH_MISMATCH"),
+        PYTHON_FIFO("container.entries", "ENTRY_SPECIAL_FILE"),
+        JSZIP_PARENT_PATH("container.entries", "ZIP_SLIP"),
+        PYTHON_MIMETYPE_DEFLATED("container.mimetype", "MIMETYPE_COMPRESSED"),
+        BSDTAR_DEFLATED("container.mimetype", "MIMETYPE_COMPRESSED"),
+        INFO_ZIP_MIMETYPE_NOT_FIRST("container.mimetype", "MIMETYPE_NOT_FIRST"),
+        PYTHON_TWO_SIGNATURES("container.layout", "SIGNATURE_MULTIPLE"),
+        PYTHON_TWO_MANIFESTS("container.layout", "MANIFEST_MULTIPLE"),
+        PYTHON_SIGREFERENCE_TO_ANOTHER_NAME("manifest.xml", "MANIFEST_SIGREFERENCE_INVALID"),
+        PYTHON_CHANGED_ATTACHMENT("manifest.digests", "DIGEST_MISMATCH"),
+        EU_DSS_WITH_A_FILE_ADDED_BY_PYTHON("manifest.coverage", "UNLISTED_FILE");
+
+        public final String check;
+        public final String code;
+
+        Hostile(String check, String code) {
+            this.check = check;
+            this.code = code;
+        }
+
+        /** The producer whose tool this variant needs. */
+        public Producer producer() {
+            String n = name();
+            return n.startsWith("INFO_ZIP") ? Producer.INFO_ZIP : n.startsWith("BSDTAR") ? Producer.BSDTAR
+                    : n.startsWith("JSZIP") ? Producer.JSZIP : Producer.PYTHON_ZIPINFO;
+        }
+    }
+
+    /** Writes the hostile variant {@code h} of {@code files}, signed by {@code leaf}, into {@code out}. */
+    public static Path buildHostile(Hostile h, Map<String, byte[]> files, TestPki.Leaf leaf, Path work, Path out) {
+        try {
+            Files.createDirectories(work);
+            Files.deleteIfExists(out);
+            if (h == Hostile.EU_DSS_WITH_A_FILE_ADDED_BY_PYTHON) {
+                dss(files, leaf, out);
+                run(work, List.of("python3", "-c", "import sys, zipfile\n"
+                        + "with zipfile.ZipFile(sys.argv[1], 'a') as z: z.writestr('attachments/extra.pdf', b'%PDF')",
+                        out.toString()));
+                return out;
+            }
+            Path tree = work.resolve("tree");
+            write(tree.resolve(PackageLayout.MIMETYPE), PackageLayout.MIMETYPE_CONTENT.getBytes(StandardCharsets.US_ASCII));
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                write(tree.resolve(f.getKey()), f.getValue());
+            }
+            String signatureName = h == Hostile.PYTHON_SIGREFERENCE_TO_ANOTHER_NAME ? DSS_SIGNATURE
+                    : PackageLayout.SIGNATURE;
+            write(tree.resolve(PackageLayout.MANIFEST), manifest(PackageLayout.SIGNATURE, files));
+            write(tree.resolve(signatureName), opensslCades(work, tree.resolve(PackageLayout.MANIFEST), leaf));
+            List<String> order = new ArrayList<>(List.of(PackageLayout.MIMETYPE));
+            order.addAll(files.keySet());
+            order.add(PackageLayout.MANIFEST);
+            order.add(signatureName);
+            // python rows: name|source|method(0/8)|external_attr|extra hex
+            List<String> rows = new ArrayList<>();
+            for (String n : order) {
+                rows.add(n + "|" + n + "|" + (n.equals(PackageLayout.MIMETYPE) ? 0 : 8) + "||");
+            }
+            switch (h) {
+                case PYTHON_SYMLINK -> rows.add("attachments/link.pdf|attachments/mining-licence.pdf|0|"
+                        + (0120777L << 16) + "|");
+                case PYTHON_FIFO -> rows.add("attachments/pipe.pdf|attachments/mining-licence.pdf|0|"
+                        + (0010644L << 16) + "|");
+                case PYTHON_DUPLICATE_NAME -> rows.add("declaration.json|declaration.json|8||");
+                case PYTHON_CASE_TWIN -> rows.add("attachments/Mining-Licence.pdf|attachments/mining-licence.pdf|8||");
+                case PYTHON_NORMALISATION_TWIN -> {
+                    rows.add("attachments/caf\\u00e9.pdf|attachments/mining-licence.pdf|8||");
+                    rows.add("attachments/cafe\\u0301.pdf|attachments/mining-licence.pdf|8||");
+                }
+                case PYTHON_UNICODE_PATH_NAMING_ANOTHER -> rows.set(2, rows.get(2)
+                        + unicodePathHex(order.get(2), "attachments/evil.pdf"));
+                case PYTHON_MIMETYPE_DEFLATED -> rows.set(0, "mimetype|mimetype|8||");
+                case PYTHON_TWO_SIGNATURES -> rows.add("META-INF/signature002.p7s|" + signatureName + "|8||");
+                case PYTHON_TWO_MANIFESTS -> rows.add("META-INF/ASiCManifest002.xml|" + PackageLayout.MANIFEST
+                        + "|8||");
+                case PYTHON_CHANGED_ATTACHMENT -> Files.writeString(tree.resolve("attachments/mining-licence.pdf"),
+                        "%PDF-1.4 another scan\n");
+                default -> {
+                }
+            }
+            switch (h.producer()) {
+                case PYTHON_ZIPINFO -> run(work, List.of("python3", "-c", PY_ROWS, out.toString(), tree.toString(),
+                        String.join("\n", rows)));
+                case INFO_ZIP -> {
+                    switch (h) {
+                        case INFO_ZIP_SYMLINK -> {
+                            Files.createSymbolicLink(tree.resolve("attachments/link.pdf"),
+                                    Path.of("mining-licence.pdf"));
+                            run(tree, List.of("zip", "-q", "-0", out.toString(), PackageLayout.MIMETYPE));
+                            run(tree, List.of("zip", "-q", "-r", "-y", out.toString(), PackageLayout.DECLARATION,
+                                    "attachments", "META-INF"));
+                        }
+                        case INFO_ZIP_ENCRYPTED -> {
+                            run(tree, List.of("zip", "-q", "-0", out.toString(), PackageLayout.MIMETYPE));
+                            run(tree, List.of("zip", "-q", "-r", "-P", "secret", out.toString(),
+                                    PackageLayout.DECLARATION, "attachments", "META-INF"));
+                        }
+                        default -> run(tree, List.of("zip", "-q", "-r", out.toString(), PackageLayout.DECLARATION,
+                                PackageLayout.MIMETYPE, "attachments", "META-INF"));
+                    }
+                }
+                case BSDTAR -> {
+                    if (h == Hostile.BSDTAR_SYMLINK) {
+                        Files.createSymbolicLink(tree.resolve("attachments/link.pdf"), Path.of("/etc/passwd"));
+                    }
+                    List<String> cmd = new ArrayList<>(List.of("bsdtar", "--format", "zip"));
+                    if (h == Hostile.BSDTAR_SYMLINK) {
+                        cmd.addAll(List.of("--options", "zip:compression=store"));
+                    }
+                    cmd.addAll(List.of("-cf", out.toString(), PackageLayout.MIMETYPE, PackageLayout.DECLARATION,
+                            "attachments", "META-INF"));
+                    run(tree, cmd);
+                }
+                case JSZIP -> {
+                    write(tree.resolve("evil.pdf"), "%PDF".getBytes(StandardCharsets.US_ASCII));
+                    order.add("../evil.pdf");
+                    run(tree.resolve("attachments"), List.of("node", "-e", JS_ZIP.replace(
+                            "path.join(tree, n)", "path.join(tree, n === '../evil.pdf' ? 'evil.pdf' : n)"),
+                            jszipDir().orElseThrow().toString(), out.toString(), tree.toString(),
+                            String.join("\n", order)));
+                }
+                default -> throw new IllegalArgumentException(h.name());
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException(h + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** An Info-ZIP Unicode Path extra field, hex: version 1, the CRC of {@code headerName}, then {@code unicode}. */
+    private static String unicodePathHex(String headerName, String unicode) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(headerName.getBytes(StandardCharsets.UTF_8));
+        byte[] u = unicode.getBytes(StandardCharsets.UTF_8);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(9 + u.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putShort((short) 0x7075).putShort((short) (5 + u.length)).put((byte) 1).putInt((int) crc.getValue()).put(u);
+        return java.util.HexFormat.of().formatHex(b.array());
+    }
+
     /** An ASiCManifest as a foreign tool writes it: default-namespace elements, MimeType attributes, indented. */
     static byte[] manifest(String signatureName, Map<String, byte[]> files) throws Exception {
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -308,6 +461,20 @@ public final class ForeignProducers {
             "        zi.compress_type = zipfile.ZIP_STORED if n == 'mimetype' else zipfile.ZIP_DEFLATED",
             "        with z.open(zi, 'w', force_zip64=(n != 'mimetype')) as w:",
             "            w.write(data)");
+
+    // argv: out, tree, rows "name|source|method|external_attr|extra hex": ZipInfo as the row says, duplicates too.
+    private static final String PY_ROWS = String.join("\n",
+            "import sys, zipfile, os, warnings",
+            "warnings.simplefilter('ignore')",
+            "out, tree, rows = sys.argv[1], sys.argv[2], sys.argv[3].split('\\n')",
+            "with zipfile.ZipFile(out, 'w') as z:",
+            "    for row in rows:",
+            "        name, src, method, attr, extra = row.split('|')",
+            "        zi = zipfile.ZipInfo(name.encode('ascii').decode('unicode_escape'))",
+            "        zi.compress_type = int(method)",
+            "        if attr: zi.external_attr = int(attr); zi.create_system = 3",
+            "        if extra: zi.extra = bytes.fromhex(extra)",
+            "        z.writestr(zi, open(os.path.join(tree, src), 'rb').read())");
 
     // argv: node_modules dir, out, tree, names. mimetype stored, the rest deflated; JSZip's defaults otherwise.
     private static final String JS_ZIP = String.join("\n",

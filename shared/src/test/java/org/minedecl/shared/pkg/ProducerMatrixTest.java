@@ -41,4 +41,28 @@ class ProducerMatrixTest {
             assertThat(r.declarationBytes()).isEqualTo(TestPki.exampleDeclaration());
         }
     }
+
+    /**
+     * SECURITY-TESTS B through foreign producers: each hostile variant is refused by the check that is about it
+     * (check id and code asserted), never by an unrelated earlier one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(ForeignProducers.Hostile.class)
+    void aHostileVariantMadeByAForeignProducerIsRefusedByTheCheckAboutIt(ForeignProducers.Hostile h) {
+        String why = h.producer().unavailable().orElse(null);
+        if (why != null) {
+            System.out.println("hostile producer variant: " + h + " skipped: " + why);
+        }
+        Assumptions.assumeTrue(why == null, why);
+        TestPki pki = TestPki.get(TestPki.KeyAlg.EC);
+        Path pkg = ForeignProducers.buildHostile(h, ForeignProducers.exampleFiles(), pki.leaf().build(),
+                tmp.resolve("work"), tmp.resolve(h + ".asice"));
+
+        VerificationReport r = new PackageVerifier(pki.policy(Instant.now())).verify(pkg);
+
+        CheckResult failed = r.firstFailure().orElseThrow(() -> new AssertionError(h + " was accepted"));
+        System.out.println("hostile producer variant: " + h + ": refused by " + failed.check() + " " + failed.code());
+        assertThat(failed.check() + " " + failed.code()).as(failed.detail()).isEqualTo(h.check + " " + h.code);
+        assertThat(r.valid()).isFalse();
+    }
 }
