@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 DesktopCommand.class,
                 ImportCommand.class,
                 DemoCommand.class,
+                BatchCommand.class,
         })
 public class MinedeclCommand implements Runnable {
     @CommandLine.Spec
