@@ -32,7 +32,7 @@ class ValidateCommandTest {
         Path file = write("example.json", "{}");
         CliRun r = CliRun.of("validate", file.toString(), "--as-of", "2026-10-10");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("适用规则包：CORE 1.0.0, SX 1.0.0 (140000), ZZ 1.0.0 (140525)")
+        assertThat(r.out()).contains("适用规则包：CORE 1.1.0, SX 1.1.0 (140000), ZZ 1.1.0 (140525)")
                 .contains("合计：错误 0，标记 0").doesNotContain("ERROR").doesNotContain("FLAG");
         assertThat(r.err()).isEmpty();
     }
@@ -79,7 +79,7 @@ class ValidateCommandTest {
         Path file = write("beijing.json", "{\"jurisdiction\": \"110101\"}");
         CliRun r = CliRun.of("validate", file.toString(), "--as-of", "2026-10-10", "--lang", "en");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("Rule packs applied: CORE 1.0.0").contains("checked by CORE only");
+        assertThat(r.out()).contains("Rule packs applied: CORE 1.1.0").contains("checked by CORE only");
     }
 
     @Test

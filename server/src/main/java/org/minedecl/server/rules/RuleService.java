@@ -7,6 +7,7 @@ import org.minedecl.shared.declaration.Declaration;
 import org.minedecl.shared.declaration.DeclarationParser;
 import org.minedecl.shared.declaration.ParseResult;
 import org.minedecl.shared.rules.DeclarationValidator;
+import org.minedecl.shared.rules.History;
 import org.minedecl.shared.rules.RuleEngine;
 import org.minedecl.shared.rules.RulePackInfo;
 
@@ -29,11 +30,16 @@ public class RuleService {
     }
 
     /**
-     * Evaluates a parsed declaration as of the signing date, with the previous accepted one (CORE-CONS-01); the
-     * parser's findings come first.
+     * Evaluates a parsed declaration as of the signing date, against the accepted earlier declarations of the
+     * same mining licence (the history rules); the parser's findings come first.
      */
+    public DeclarationValidator.ValidationResult validate(ParseResult parsed, LocalDate asOf, History history) {
+        return new DeclarationValidator(engine()).validateWithHistory(parsed, asOf, history);
+    }
+
+    /** The same with one earlier declaration (the previous quarter's; may be null). */
     public DeclarationValidator.ValidationResult validate(ParseResult parsed, LocalDate asOf, Declaration previous) {
-        return new DeclarationValidator(engine()).validate(parsed, asOf, previous);
+        return validate(parsed, asOf, History.of(previous));
     }
 
     /** Strict parse: the declaration (null when the bytes are not one) and the parser's findings. */

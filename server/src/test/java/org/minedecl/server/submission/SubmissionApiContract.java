@@ -435,7 +435,7 @@ abstract class SubmissionApiContract implements TestPropertyProvider {
         assertThat(a.json().path("receipt").path("rulePacks").size()).isEqualTo(bundled.size());
 
         Api.Answer older = api.upload(pkg(Declarations.example()), RulePackHeader.NAME,
-                same.replace("SX@1.0.0", "SX@0.9.0"));
+                same.replace("SX@1.1.0", "SX@0.9.0"));
         assertThat(older.status()).as(older.text()).isEqualTo(201);
         JsonNode declared = older.json().path("receipt").path("declaredRulePacks");
         assertThat(declared.size()).isEqualTo(bundled.size());

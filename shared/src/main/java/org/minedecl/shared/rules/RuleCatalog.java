@@ -73,7 +73,39 @@ public final class RuleCatalog {
                 throw new IllegalStateException("pack " + p.id() + ": unknown parent " + p.parent());
             }
         }
+        for (RulePack p : packs) {
+            for (String ruleId : p.levels().keySet()) {
+                String file = root + "/" + p.id().toLowerCase(Locale.ROOT) + "/pack.json";
+                RuleDefinition r = packs.stream().flatMap(q -> q.rules().stream()).filter(x -> x.id().equals(ruleId))
+                        .findFirst().orElse(null);
+                require(r != null && r.retired() == null, file, "levels: no rule in force " + ruleId);
+                require(ancestors(packs, p).contains(r.pack()), file, "levels: " + ruleId
+                        + " is not defined in a higher pack of " + p.id());
+            }
+        }
+        for (RulePack p : packs) {
+            for (RuleDefinition r : p.rules()) {
+                if (r.retired() != null && r.retired().replacedBy() != null) {
+                    require(packs.stream().flatMap(q -> q.rules().stream())
+                                    .anyMatch(x -> x.id().equals(r.retired().replacedBy()) && x.retired() == null),
+                            root + "/" + p.id().toLowerCase(Locale.ROOT) + "/" + r.id() + ".json",
+                            "retired.replacedBy names no rule in force: " + r.retired().replacedBy());
+                }
+            }
+        }
         return new RuleCatalog(packs);
+    }
+
+    /** The ids of the packs above {@code p} (its parent, the parent's parent, ...). */
+    private static List<String> ancestors(List<RulePack> packs, RulePack p) {
+        List<String> out = new ArrayList<>();
+        String parent = p.parent();
+        while (parent != null && !out.contains(parent)) {
+            out.add(parent);
+            String current = parent;
+            parent = packs.stream().filter(q -> q.id().equals(current)).findFirst().map(RulePack::parent).orElse(null);
+        }
+        return out;
     }
 
     public List<RulePack> packs() {
@@ -109,8 +141,46 @@ public final class RuleCatalog {
             rules.add(loadRule(loader, dir, id, r.asText()));
         }
         require(!rules.isEmpty(), file, "no rules");
+        Map<String, List<LevelSetting>> levels = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> it = p.path("levels").fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            List<LevelSetting> settings = new ArrayList<>();
+            for (JsonNode s : e.getValue()) {
+                settings.add(new LevelSetting(level(s, file + " levels." + e.getKey()), date(s.path("periodsEndingAfter")),
+                        date(s.path("periodsEndingBy")), s.has("consequence")
+                        ? texts(s.path("consequence"), file, "levels." + e.getKey() + ".consequence") : null,
+                        nonBlank(s, "clause", file + " levels." + e.getKey())));
+            }
+            require(!settings.isEmpty(), file, "levels." + e.getKey() + " is empty");
+            levels.put(e.getKey(), settings);
+        }
+        JsonNode basis = p.path("basis");
+        LocalDate basisFrom = date(basis.path("from"));
+        LocalDate basisTo = date(basis.path("to"));
+        LocalizedText basisNote = basis.has("note") ? texts(basis.path("note"), file, "basis.note") : null;
+        require((basisTo == null) == (basisNote == null), file, "basis.to and basis.note go together");
         return new RulePack(id, version, jurisdiction, parent, texts(p.path("name"), file, "name"),
-                p.path("source").asText(""), params, rules);
+                p.path("source").asText(""), params, rules, levels, basisFrom, basisTo, basisNote,
+                changes(p.path("changes"), file));
+    }
+
+    private static Level level(JsonNode n, String file) {
+        Severity severity = Severity.valueOf(nonBlank(n, "severity", file));
+        Disposition disposition = n.path("disposition").isTextual()
+                ? Disposition.valueOf(n.path("disposition").asText()) : null;
+        require((severity == Severity.FLAG) == (disposition != null), file,
+                "a FLAG needs a disposition and only a FLAG has one");
+        return new Level(severity, disposition);
+    }
+
+    private static List<Change> changes(JsonNode n, String file) {
+        List<Change> out = new ArrayList<>();
+        for (JsonNode c : n) {
+            out.add(new Change(nonBlank(c, "version", file + " changes"), texts(c, file, "changes"),
+                    nonBlank(c, "clause", file + " changes")));
+        }
+        return out;
     }
 
     private static RuleDefinition loadRule(ClassLoader loader, String dir, String pack, String id) {
@@ -118,18 +188,24 @@ public final class RuleCatalog {
         JsonNode r = read(loader, file);
         require(id.equals(r.path("id").asText()), file, "id must be " + id);
         require(id.startsWith(pack + "-"), file, "rule ids of pack " + pack + " start with " + pack + "-");
-        Severity severity = Severity.valueOf(nonBlank(r, "severity", file));
-        Disposition disposition = r.path("disposition").isTextual()
-                ? Disposition.valueOf(r.path("disposition").asText()) : null;
-        require((severity == Severity.FLAG) == (disposition != null), file,
-                "a FLAG needs a disposition and only a FLAG has one");
+        Level level = level(r, file);
         String citation = nonBlank(r, "citation", file);
         Map<String, Object> params = new LinkedHashMap<>();
         flatten("", r.path("parameters"), params);
         JsonNode eff = r.path("effective");
-        return new RuleDefinition(id, pack, r.path("stage").asText("evaluate"), severity, disposition,
+        Level escalation = r.has("escalation") ? level(r.path("escalation"), file + " escalation") : null;
+        LocalizedText consequence = r.has("consequence") ? texts(r.path("consequence"), file, "consequence") : null;
+        Retirement retired = null;
+        if (r.has("retired")) {
+            JsonNode t = r.path("retired");
+            retired = new Retirement(nonBlank(t, "in", file + " retired"),
+                    t.path("replacedBy").isTextual() ? t.path("replacedBy").asText() : null,
+                    texts(t.path("reason"), file, "retired.reason"));
+        }
+        return new RuleDefinition(id, pack, r.path("stage").asText("evaluate"), level.severity(), level.disposition(),
                 nonBlank(r, "path", file), texts(r.path("checks"), file, "checks"), citation,
-                texts(r.path("message"), file, "message"), params, date(eff.path("from")), date(eff.path("to")));
+                texts(r.path("message"), file, "message"), params, date(eff.path("from")), date(eff.path("to")),
+                escalation, consequence, retired, changes(r.path("changes"), file));
     }
 
     private static LocalDate date(JsonNode n) {

@@ -20,10 +20,14 @@ public final class RuleEngine {
 
     private final RuleCatalog catalog;
     private final Map<String, RuleLogic> logics;
+    private final Map<String, RulePack> packs = new java.util.HashMap<>();
 
     public RuleEngine(RuleCatalog catalog, Map<String, RuleLogic> logics) {
         this.catalog = catalog;
         this.logics = Map.copyOf(logics);
+        for (RulePack p : catalog.packs()) {
+            packs.put(p.id(), p);
+        }
         for (RuleDefinition r : catalog.rules().values()) {
             if (r.evaluatedByEngine() && !logics.containsKey(r.id())) {
                 throw new IllegalStateException("rule " + r.id() + " has no logic in RuleLogics");
@@ -53,18 +57,37 @@ public final class RuleEngine {
     /** The rule findings of {@code declaration}, sorted by rule id and path. */
     public List<Finding> evaluate(Declaration declaration, EvaluationContext context) {
         Objects.requireNonNull(declaration, "declaration");
-        Period period = declaration.parsedPeriod();
-        Run run = new Run(applicable(declaration.jurisdiction()), context, period == null ? null : period.end());
-        for (RulePack pack : run.chain) {
-            for (RuleDefinition rule : pack.rules()) {
-                if (rule.evaluatedByEngine() && rule.inForce(run.periodEnd)) {
-                    run.rule = rule;
-                    logics.get(rule.id()).check(declaration, run);
+        Run run = new Run(declaration, applicable(declaration.jurisdiction()), context);
+        for (boolean review : new boolean[] {false, true}) {
+            for (RulePack pack : run.chain) {
+                for (RuleDefinition rule : pack.rules()) {
+                    if (rule.evaluatedByEngine() && rule.isReview() == review && rule.inForce(run.periodEnd)) {
+                        run.rule = rule;
+                        logics.get(rule.id()).check(declaration, run);
+                    }
                 }
             }
         }
         run.out.sort(ORDER);
         return run.out;
+    }
+
+    /**
+     * The findings of the rules whose effective disposition is RECTIFY, for {@code declaration} (no review
+     * stage): what CORE-REPEAT-01 compares with the previous quarter.
+     */
+    private List<Finding> rectifyFindings(Declaration declaration, EvaluationContext context) {
+        Run run = new Run(declaration, applicable(declaration.jurisdiction()), context);
+        for (RulePack pack : run.chain) {
+            for (RuleDefinition rule : pack.rules()) {
+                if (rule.evaluatedByEngine() && !rule.isReview() && rule.inForce(run.periodEnd)
+                        && run.levelOf(rule).level().disposition() == Disposition.RECTIFY) {
+                    run.rule = rule;
+                    logics.get(rule.id()).check(declaration, run);
+                }
+            }
+        }
+        return run.out.stream().filter(f -> f.disposition() == Disposition.RECTIFY).toList();
     }
 
     /** The packs in force with their versions ({@code GET /api/v1/rules}, receipts). */
@@ -103,18 +126,25 @@ public final class RuleEngine {
         return n;
     }
 
+    /** A rule's effective level and the pack that set it. */
+    private record Effective(Level level, LocalizedText consequence, RulePack setBy) {
+    }
+
     /** One evaluation: the context handed to each rule's logic. */
-    private static final class Run implements RuleContext {
+    private final class Run implements RuleContext {
+        final Declaration declaration;
         final List<RulePack> chain;
         final EvaluationContext context;
         final LocalDate periodEnd;
         final List<Finding> out = new ArrayList<>();
         RuleDefinition rule;
 
-        Run(List<RulePack> chain, EvaluationContext context, LocalDate periodEnd) {
+        Run(Declaration declaration, List<RulePack> chain, EvaluationContext context) {
+            this.declaration = declaration;
             this.chain = chain;
             this.context = context;
-            this.periodEnd = periodEnd;
+            Period period = declaration.parsedPeriod();
+            this.periodEnd = period == null ? null : period.end();
         }
 
         @Override
@@ -123,8 +153,14 @@ public final class RuleEngine {
         }
 
         @Override
-        public org.minedecl.shared.declaration.Declaration previous() {
-            return context.previous();
+        public Declaration previousQuarter() {
+            Period p = declaration.parsedPeriod();
+            return p == null ? null : context.history().quarter(declaration, p.previous());
+        }
+
+        @Override
+        public List<Declaration> earlierInYear() {
+            return context.history().earlierInYear(declaration);
         }
 
         @Override
@@ -153,13 +189,51 @@ public final class RuleEngine {
             return v == null ? null : new Param(name, v, rule.pack());
         }
 
-        @Override
-        public void report(String path, Object... keyValues) {
-            reportAs(rule.severity(), rule.disposition(), path, keyValues);
+        /** The level the lowest applicable pack sets for {@code r} for this period, else the rule's own. */
+        Effective levelOf(RuleDefinition r) {
+            for (int i = chain.size() - 1; i >= 0; i--) {
+                LevelSetting s = chain.get(i).levelFor(r.id(), periodEnd);
+                if (s != null) {
+                    return new Effective(s.level(), s.consequence(), chain.get(i));
+                }
+            }
+            return new Effective(r.level(), r.consequence(), packs.get(r.pack()));
         }
 
         @Override
-        public void reportAs(Severity severity, Disposition disposition, String path, Object... keyValues) {
+        public void report(String path, Object... keyValues) {
+            Effective e = levelOf(rule);
+            add(e.level(), e.consequence(), e.setBy(), path, keyValues);
+        }
+
+        @Override
+        public void escalate(String path, Object... keyValues) {
+            if (rule.escalation() == null) {
+                throw new IllegalStateException("rule " + rule.id() + " has no escalation in its data file");
+            }
+            add(rule.escalation(), rule.consequence(), packs.get(rule.pack()), path, keyValues);
+        }
+
+        @Override
+        public List<Finding> findings() {
+            requireReview();
+            return List.copyOf(out);
+        }
+
+        @Override
+        public List<Finding> previousQuarterRectifyFindings() {
+            requireReview();
+            Declaration previous = previousQuarter();
+            return previous == null ? List.of() : rectifyFindings(previous, context);
+        }
+
+        private void requireReview() {
+            if (!rule.isReview()) {
+                throw new IllegalStateException("rule " + rule.id() + " is not a review-stage rule");
+            }
+        }
+
+        private void add(Level level, LocalizedText consequence, RulePack setBy, String path, Object... keyValues) {
             Map<String, Object> messageValues = new LinkedHashMap<>();
             Map<String, Object> params = new LinkedHashMap<>();
             for (int i = 0; i + 1 < keyValues.length; i += 2) {
@@ -169,9 +243,13 @@ public final class RuleEngine {
                 params.put(key, v instanceof Param p ? p.asFindingParam()
                         : v instanceof LocalDate || v instanceof Enum<?> ? v.toString() : v);
             }
-            out.add(new Finding(rule.id(), severity, severity == Severity.FLAG ? disposition : null,
+            // the consequence is the setting pack's text and may itself name the facts ({scaleDeadline})
+            messageValues.put("consequence", consequence == null ? new LocalizedText("", "")
+                    : Messages.render(consequence, messageValues));
+            RulePack own = packs.get(rule.pack());
+            out.add(new Finding(rule.id(), level.severity(), level.disposition(),
                     path == null ? rule.path() : path, Messages.render(rule.message(), messageValues),
-                    rule.citation(), params));
+                    rule.citation(), params, own.ref(), setBy.ref(), own.pastBasis(periodEnd) ? own.basisNote() : null));
         }
     }
 }

@@ -43,6 +43,21 @@ public final class RuleSupport {
         return d.production() != null && positive(d.production().output());
     }
 
+    /**
+     * A producing mine that restored nothing this quarter while its damaged area exceeds its restored area
+     * (not 边开采、边治理): SZ-RECL-01 and ZN-RECL-01.
+     */
+    public static boolean producingWithoutRestoring(Declaration d) {
+        org.minedecl.shared.declaration.Restoration r = d.restoration();
+        return r != null && d.mine() != null && d.mine().status() == org.minedecl.shared.declaration.MineStatus.PRODUCING
+                && isZero(r.restoredThisQuarterHa()) && gt(r.damagedAreaHa(), r.restoredAreaHa());
+    }
+
+    /** Whether {@code d} (an earlier quarter's declaration, may be null) declared no restoration in its quarter. */
+    public static boolean restoredNothing(Declaration d) {
+        return d != null && d.restoration() != null && isZero(d.restoration().restoredThisQuarterHa());
+    }
+
     /** Remaining service life in years (reserves / design scale), or null when it cannot be computed. */
     public static BigDecimal serviceLifeYears(Mine m) {
         if (m == null || m.remainingReserves() == null || !positive(m.designScale())) {

@@ -24,8 +24,10 @@ public final class StructuralFindings {
     }
 
     private static Finding of(String id, String path, LocalizedText problem) {
-        RuleDefinition rule = RuleCatalog.standard().rule(id);
+        RuleCatalog catalog = RuleCatalog.standard();
+        RuleDefinition rule = catalog.rule(id);
+        PackRef pack = catalog.packs().stream().filter(p -> p.id().equals(rule.pack())).findFirst().orElseThrow().ref();
         return new Finding(id, rule.severity(), rule.disposition(), path,
-                Messages.render(rule.message(), Map.of("problem", problem)), rule.citation(), null);
+                Messages.render(rule.message(), Map.of("problem", problem)), rule.citation(), null, pack, pack, null);
     }
 }

@@ -65,8 +65,7 @@ class RuleEngineTest {
                 Map<String, Object> params = new LinkedHashMap<>(p.parameters());
                 params.put("longStopMonths", new java.math.BigDecimal(6));
                 params.put("deadlineDays", new java.math.BigDecimal(20));
-                p = new RulePack(p.id(), p.version(), p.jurisdiction(), p.parent(), p.name(), p.source(), params,
-                        p.rules());
+                p = p.withParameters(params);
             }
             packs.add(p);
         }
@@ -76,14 +75,15 @@ class RuleEngineTest {
 
         List<Finding> findings = custom.evaluate(stopped, EvaluationContext.asOf(LocalDate.of(2026, 10, 18)));
 
-        assertThat(findings).filteredOn(f -> f.ruleId().equals("SX-STOP-01")).singleElement()
+        assertThat(findings).filteredOn(f -> f.ruleId().equals("ZZ-STOP-01")).singleElement()
                 .satisfies(f -> assertThat(f.params().get("longStopMonths"))
                         .isEqualTo(Map.of("value", new java.math.BigDecimal(6), "pack", "ZZ")));
+        assertThat(findings).extracting(Finding::ruleId).doesNotContain("SX-STOP-01"); // retired in 1.1
         // deadline moved from 15 to 20 days: the 18th of October is on time
         assertThat(findings).noneMatch(f -> f.ruleId().equals("CORE-LATE-01"));
-        // the standard packs: 12 months (SX) and late since the 16th
+        // the standard packs: 12 months (ZZ) and late since the 16th
         List<Finding> standardFindings = engine.evaluate(stopped, EvaluationContext.asOf(LocalDate.of(2026, 10, 18)));
-        assertThat(standardFindings).extracting(Finding::ruleId).doesNotContain("SX-STOP-01").contains("CORE-LATE-01");
+        assertThat(standardFindings).extracting(Finding::ruleId).doesNotContain("ZZ-STOP-01").contains("CORE-LATE-01");
     }
 
     @Test
@@ -96,8 +96,8 @@ class RuleEngineTest {
                 .contains("CORE-BOUND-01", "CORE-EQUIP-01", "CORE-FUND-01", "CORE-FUND-02", "CORE-LATE-01");
         assertThat(findings).filteredOn(f -> f.ruleId().equals("CORE-LATE-01")).singleElement()
                 .satisfies(f -> {
-                    assertThat(f.severity()).isEqualTo(Severity.FLAG);
-                    assertThat(f.disposition()).isEqualTo(Disposition.ABNORMAL_LIST);
+                    assertThat(f.severity()).isEqualTo(Severity.WARNING); // 1.1: no FLAG however late
+                    assertThat(f.disposition()).isNull();
                     assertThat(f.message().zh()).contains("已逾期 47 天");
                 });
     }
@@ -114,6 +114,32 @@ class RuleEngineTest {
                     assertThat(f.message().en()).contains("shortfall 30000.00 yuan");
                     assertThat(f.citation()).contains("泽政办发〔2025〕5号");
                 });
+    }
+
+    @Test
+    void aShuozhouFindingOfAShanxiRuleNamesShuozhouAsTheSourceOfItsDisposition() throws IOException {
+        Declaration d = patched("""
+                {"jurisdiction": "140602", "period": "2026Q1", "mine": {"remainingReserves": 200}}""");
+        assertThat(engine.evaluate(d, EvaluationContext.asOf(LocalDate.of(2026, 4, 10))))
+                .filteredOn(f -> f.ruleId().equals("SX-LIFE-01")).singleElement().satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.FLAG);
+                    assertThat(f.disposition()).isEqualTo(Disposition.NO_EXTENSION);
+                    assertThat(f.rulePack()).isEqualTo(new PackRef("SX", "1.1.0"));
+                    assertThat(f.severityFrom()).isEqualTo(new PackRef("SZ", "1.1.0"));
+                    assertThat(f.message().zh()).contains("一律不再延期").doesNotContain("{consequence}");
+                    assertThat(f.message().en()).contains("not to be extended");
+                    assertThat(f.note()).isNull(); // the work plan, not the 2021-2025 plan, sets this
+                });
+    }
+
+    @Test
+    void aShuozhouPlanFindingAfter2025CarriesThePlanPeriodNote() throws IOException {
+        Declaration d = patched("{\"jurisdiction\": \"140602\", \"restoration\": {\"restoredThisQuarterHa\": 0}}");
+        assertThat(engine.evaluate(d, EvaluationContext.asOf(LocalDate.of(2026, 10, 10))))
+                .filteredOn(f -> f.ruleId().equals("SZ-RECL-01")).singleElement()
+                .satisfies(f -> assertThat(f.note()).isEqualTo(new LocalizedText(
+                        "依据的规划期（2021-2025年）已届满，新规划发布前参照执行",
+                        "the plan period has ended; applied until a successor plan is published")));
     }
 
     private static Declaration patched(String patch) throws IOException {

@@ -20,9 +20,9 @@ class RulePackHeaderTest {
 
     @Test
     void anOlderVersionOrAMissingPackDiffers() {
-        List<RulePackInfo> older = RulePackHeader.parse(RulePackHeader.format(BUNDLED).replace("SX@1.0.0", "SX@0.9.0"),
+        List<RulePackInfo> older = RulePackHeader.parse(RulePackHeader.format(BUNDLED).replace("SX@1.1.0", "SX@1.0.0"),
                 BUNDLED);
-        assertThat(older).contains(new RulePackInfo("SX", "0.9.0", "140000"));
+        assertThat(older).contains(new RulePackInfo("SX", "1.0.0", "140000"));
         assertThat(RulePackHeader.differ(older, BUNDLED)).isTrue();
         assertThat(RulePackHeader.differ(BUNDLED.subList(0, 1), BUNDLED)).isTrue();
         List<RulePackInfo> reversed = new java.util.ArrayList<>(BUNDLED);

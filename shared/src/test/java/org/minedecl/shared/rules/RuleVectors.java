@@ -22,8 +22,10 @@ import org.minedecl.shared.declaration.DeclarationParser;
  * The rule test vectors, runnable from any module that has the shared test-jar: one vector per file
  * {@code rules/<pack>/tests/<RULE-ID>/testNNN.json} (numbered from 001 without gaps), each either a full
  * {@code declaration} or a JSON merge {@code patch} (RFC 7386) of the example declaration, an {@code asOf}
- * date, an optional {@code previousPatch} (a previous declaration, patched from the example) and what to
- * {@code expect}: rule ids {@code present} and {@code absent}, and optionally the {@code severity} and
+ * date, the accepted earlier declarations of the same mine ({@code history}: an array of patches of the example,
+ * or the older single {@code previousPatch}) and what to {@code expect}: rule ids {@code present} and
+ * {@code absent}, and optionally the {@code severity}, {@code disposition}, {@code severityFrom}
+ * ({@code "SZ@1.1.0"}), {@code note} (true: the finding carries the basis-period note, false: it does not) and
  * {@code params} a rule's findings must carry.
  *
  * <p>Use {@link #dynamicTests()} from a {@code @TestFactory}.
@@ -37,12 +39,13 @@ public final class RuleVectors {
     }
 
     /** One vector as read. */
-    public record Vector(String name, String ruleId, String description, byte[] declaration, byte[] previous,
+    public record Vector(String name, String ruleId, String description, byte[] declaration, List<byte[]> history,
                          LocalDate asOf, List<String> present, List<String> absent, Map<String, String> severity,
-                         JsonNode params) {
+                         JsonNode params, Map<String, String> disposition, Map<String, String> severityFrom,
+                         Map<String, Boolean> note) {
     }
 
-    /** Every vector of every rule of the standard catalogue. */
+    /** Every vector of every rule of the standard catalogue (retired ids included: they must stay silent). */
     public static List<Vector> all() {
         List<Vector> out = new ArrayList<>();
         for (RuleDefinition r : RuleCatalog.standard().rules().values()) {
@@ -83,14 +86,20 @@ public final class RuleVectors {
             } else {
                 declaration = JSON.writeValueAsBytes(mergePatch(example(), v.path("patch")));
             }
-            byte[] previous = v.has("previousPatch")
-                    ? JSON.writeValueAsBytes(mergePatch(example(), v.get("previousPatch"))) : null;
+            List<byte[]> history = new ArrayList<>();
+            if (v.has("previousPatch")) {
+                history.add(JSON.writeValueAsBytes(mergePatch(example(), v.get("previousPatch"))));
+            }
+            for (JsonNode h : v.path("history")) {
+                history.add(JSON.writeValueAsBytes(mergePatch(example(), h)));
+            }
             JsonNode expect = v.path("expect");
-            Map<String, String> severity = new LinkedHashMap<>();
-            expect.path("severity").fields().forEachRemaining(e -> severity.put(e.getKey(), e.getValue().asText()));
-            return new Vector(name, ruleId, v.path("description").asText(""), declaration, previous,
+            Map<String, Boolean> note = new LinkedHashMap<>();
+            expect.path("note").fields().forEachRemaining(e -> note.put(e.getKey(), e.getValue().asBoolean()));
+            return new Vector(name, ruleId, v.path("description").asText(""), declaration, List.copyOf(history),
                     LocalDate.parse(v.path("asOf").asText("2026-10-10")), strings(expect.path("present")),
-                    strings(expect.path("absent")), severity, expect.path("params"));
+                    strings(expect.path("absent")), texts(expect.path("severity")), expect.path("params"),
+                    texts(expect.path("disposition")), texts(expect.path("severityFrom")), note);
         } catch (IOException e) {
             throw new UncheckedIOException(name, e);
         }
@@ -115,16 +124,21 @@ public final class RuleVectors {
         return result;
     }
 
-    /** What evaluates a vector: declaration bytes, "today", the previous declaration's bytes (or null). */
+    /** What evaluates a vector: declaration bytes, "today", the accepted earlier declarations' bytes. */
     @FunctionalInterface
     public interface Evaluator {
-        List<Finding> findings(byte[] declaration, LocalDate asOf, byte[] previous);
+        List<Finding> findings(byte[] declaration, LocalDate asOf, List<byte[]> history);
+    }
+
+    /** The earlier declarations of a vector as the engine's input. */
+    public static History history(List<byte[]> history) {
+        return History.of(history.stream().map(b -> DeclarationParser.parse(b).declaration()).toList());
     }
 
     /** The shared engine through {@link DeclarationValidator}, as the CLI runs it. */
     public static Evaluator evaluator(RuleEngine engine) {
-        return (json, asOf, prev) -> new DeclarationValidator(engine).validate(json, asOf,
-                prev == null ? null : DeclarationParser.parse(prev).declaration()).findings();
+        return (json, asOf, history) -> new DeclarationValidator(engine).validateWithHistory(json, asOf,
+                history(history)).findings();
     }
 
     /** Runs one vector; returns what is wrong (empty when it passes). */
@@ -134,7 +148,7 @@ public final class RuleVectors {
 
     /** Runs one vector through {@code evaluator}; returns what is wrong (empty when it passes). */
     public static List<String> check(Vector v, Evaluator evaluator) {
-        List<Finding> findings = evaluator.findings(v.declaration(), v.asOf(), v.previous());
+        List<Finding> findings = evaluator.findings(v.declaration(), v.asOf(), v.history());
         List<String> ids = findings.stream().map(Finding::ruleId).toList();
         List<String> problems = new ArrayList<>();
         for (String id : v.present()) {
@@ -151,6 +165,21 @@ public final class RuleVectors {
         v.severity().forEach((id, sev) -> findings.stream().filter(f -> f.ruleId().equals(id))
                 .filter(f -> !f.severity().name().equals(sev))
                 .forEach(f -> problems.add(id + " should be " + sev + " but is " + f.severity())));
+        v.disposition().forEach((id, disp) -> findings.stream().filter(f -> f.ruleId().equals(id))
+                .filter(f -> f.disposition() == null || !f.disposition().name().equals(disp))
+                .forEach(f -> problems.add(id + " should have disposition " + disp + " but has " + f.disposition())));
+        v.severityFrom().forEach((id, from) -> findings.stream().filter(f -> f.ruleId().equals(id))
+                .filter(f -> f.severityFrom() == null || !f.severityFrom().toString().equals(from))
+                .forEach(f -> problems.add(id + " should take its level from " + from + " but from "
+                        + f.severityFrom())));
+        v.note().forEach((id, wanted) -> findings.stream().filter(f -> f.ruleId().equals(id))
+                .filter(f -> (f.note() != null) != wanted)
+                .forEach(f -> problems.add(id + (wanted ? " should" : " should not") + " carry the basis note")));
+        for (Finding f : findings) {
+            if (f.rulePack() == null || f.severityFrom() == null) {
+                problems.add(f.ruleId() + " names no rule pack version");
+            }
+        }
         v.params().fields().forEachRemaining(e -> {
             JsonNode wanted = e.getValue();
             boolean found = findings.stream().filter(f -> f.ruleId().equals(e.getKey())).anyMatch(f -> {
@@ -213,6 +242,12 @@ public final class RuleVectors {
                 throw new AssertionError(v.name() + " (" + v.description() + "): " + String.join("; ", problems));
             }
         }));
+    }
+
+    private static Map<String, String> texts(JsonNode n) {
+        Map<String, String> out = new LinkedHashMap<>();
+        n.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        return out;
     }
 
     private static List<String> strings(JsonNode n) {

@@ -8,22 +8,18 @@ import org.minedecl.shared.rules.RuleLogic;
 import org.minedecl.shared.rules.RuleSupport;
 
 /**
- * CORE-CONS-01: against the previous accepted declaration of the same mine, the opening balance must equal
- * its closing balance and the restored area must not shrink. Silent without a previous declaration, or when
- * the "previous" one is not for an earlier quarter.
+ * CORE-CONS-01: against the accepted declaration of the same mining licence for the quarter just before, the
+ * opening balance must equal its closing balance and the restored area must not shrink. Silent when that
+ * quarter is not known (a gap of a quarter could explain any difference).
  */
 public final class CoreCons01 implements RuleLogic {
     @Override
     public void check(Declaration d, RuleContext ctx) {
-        Declaration prev = ctx.previous();
+        Declaration prev = ctx.previousQuarter();
         if (prev == null) {
             return;
         }
-        Period now = d.parsedPeriod();
         Period before = prev.parsedPeriod();
-        if (now == null || before == null || before.compareTo(now) >= 0) {
-            return;
-        }
         if (d.restorationFund() != null && prev.restorationFund() != null
                 && d.restorationFund().openingBalance() != null && prev.restorationFund().closingBalance() != null
                 && d.restorationFund().openingBalance().compareTo(prev.restorationFund().closingBalance()) != 0) {

@@ -3,15 +3,13 @@ package org.minedecl.shared.rules.core;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import org.minedecl.shared.declaration.Declaration;
-import org.minedecl.shared.rules.Disposition;
 import org.minedecl.shared.rules.Param;
 import org.minedecl.shared.rules.RuleContext;
 import org.minedecl.shared.rules.RuleLogic;
-import org.minedecl.shared.rules.Severity;
 
 /**
- * CORE-LATE-01: signed after the deadline ({@code deadlineDays} after the quarter ends): a WARNING, escalated
- * to FLAG {@code ABNORMAL_LIST} when more than {@code abnormalAfterDaysLate} days late.
+ * CORE-LATE-01: signed after the deadline ({@code deadlineDays} after the quarter ends): a WARNING however late
+ * (1.1: no seed ties a late quarterly declaration to the abnormal list, so the FLAG after 30 days is gone).
  */
 public final class CoreLate01 implements RuleLogic {
     @Override
@@ -20,18 +18,10 @@ public final class CoreLate01 implements RuleLogic {
             return;
         }
         Param deadlineDays = ctx.param("deadlineDays");
-        Param flagAfter = ctx.param("abnormalAfterDaysLate");
         LocalDate deadline = ctx.periodEnd().plusDays(deadlineDays.intValue());
         long late = ChronoUnit.DAYS.between(deadline, ctx.asOf());
-        if (late <= 0) {
-            return;
-        }
-        Object[] facts = {"deadlineDays", deadlineDays, "abnormalAfterDaysLate", flagAfter, "deadline", deadline,
-                "daysLate", late};
-        if (late > flagAfter.intValue()) {
-            ctx.reportAs(Severity.FLAG, Disposition.ABNORMAL_LIST, null, facts);
-        } else {
-            ctx.report(null, facts);
+        if (late > 0) {
+            ctx.report(null, "deadlineDays", deadlineDays, "deadline", deadline, "daysLate", late);
         }
     }
 }

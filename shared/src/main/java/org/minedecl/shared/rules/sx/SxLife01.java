@@ -10,12 +10,14 @@ import org.minedecl.shared.rules.RuleSupport;
 
 /**
  * SX-LIFE-01: remaining service life (remaining reserves / design scale, construction period excluded) below
- * {@code minServiceLifeYears}. Exhausted reserves are SX-EXHAUST-01's case, closed mines are past exiting.
+ * {@code minServiceLifeYears}, for an existing mine (1.1: {@code isNew} false; a new one is SX-LIFE-02's case).
+ * Exhausted reserves are ZZ-EXHAUST-01's case, closed mines are past exiting. Severity and disposition are
+ * pack parameters: SX reports a WARNING, SZ and ZZ set what follows.
  */
 public final class SxLife01 implements RuleLogic {
     @Override
     public void check(Declaration d, RuleContext ctx) {
-        if (d.mine() == null || d.mine().status() == MineStatus.CLOSED
+        if (d.mine() == null || !Boolean.FALSE.equals(d.mine().isNew()) || d.mine().status() == MineStatus.CLOSED
                 || !RuleSupport.positive(d.mine().remainingReserves())) {
             return;
         }

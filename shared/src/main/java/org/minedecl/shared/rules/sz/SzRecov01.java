@@ -7,11 +7,15 @@ import org.minedecl.shared.rules.RuleContext;
 import org.minedecl.shared.rules.RuleLogic;
 import org.minedecl.shared.rules.RuleSupport;
 
-/** SZ-RECOV-01: an open-pit sand, gravel or clay mine with a mining recovery rate below {@code minRecoveryRate}. */
+/**
+ * SZ-RECOV-01: a new (1.1: {@code isNew} true only; the clause sets the rate for 新建矿山) open-pit sand, gravel
+ * or clay mine with a mining recovery rate below {@code minRecoveryRate}.
+ */
 public final class SzRecov01 implements RuleLogic {
     @Override
     public void check(Declaration d, RuleContext ctx) {
-        if (d.mine() == null || d.production() == null || !SzSmall01.SAND_GRAVEL_CLAY.contains(d.mine().mineral())
+        if (d.mine() == null || d.production() == null || !Boolean.TRUE.equals(d.mine().isNew())
+                || !SzSmall01.SAND_GRAVEL_CLAY.contains(d.mine().mineral())
                 || d.mine().miningMethod() != MiningMethod.OPEN_PIT) {
             return;
         }
