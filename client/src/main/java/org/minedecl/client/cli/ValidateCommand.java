@@ -23,6 +23,7 @@ import org.minedecl.shared.declaration.DeclarationParser;
 import org.minedecl.shared.declaration.ParseResult;
 import org.minedecl.shared.rules.DeclarationValidator;
 import org.minedecl.shared.rules.Finding;
+import org.minedecl.shared.rules.History;
 import org.minedecl.shared.rules.RuleEngine;
 import org.minedecl.shared.rules.RulePackInfo;
 import org.minedecl.shared.rules.Severity;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 /**
- * {@code minedecl validate FILE.json [--previous PREV.json] [--as-of YYYY-MM-DD] [--format text|json]
+ * {@code minedecl validate FILE.json [--previous PREV.json]... [--as-of YYYY-MM-DD] [--format text|json]
  * [--lang zh|en]}: checks one declaration against the rule packs of its jurisdiction. Exit 0 without ERROR
  * findings, 1 with, 2 on a usage error (one line on stderr). stdout carries the results only.
  */
@@ -59,8 +60,10 @@ public class ValidateCommand implements Callable<Integer> {
     List<String> unmatched = new java.util.ArrayList<>();
 
     @Option(names = "--previous", paramLabel = "PREV.json",
-            description = "the previous accepted declaration of the same mine (enables CORE-CONS-01)")
-    Path previous;
+            description = "an accepted earlier declaration of the same mine; repeat for several quarters (enables the "
+                    + "history rules: CORE-CONS-01, CORE-REPEAT-01, CORE-CAP-01, CORE-RESV-01, SZ-RECL-01, ZN-RECL-01, "
+                    + "SG-NEVER-01)")
+    List<Path> previous = new java.util.ArrayList<>();
 
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "\"today\", the signing date (default: the current date)")
     String asOf;
@@ -100,17 +103,18 @@ public class ValidateCommand implements Callable<Integer> {
                 return usage(err, "--as-of must be a date YYYY-MM-DD, not " + asOf);
             }
             byte[] json = read(file);
-            Declaration prev = null;
-            if (previous != null) {
-                ParseResult p = DeclarationParser.parse(read(previous));
+            List<Declaration> earlier = new java.util.ArrayList<>();
+            for (Path prevFile : previous) {
+                ParseResult p = DeclarationParser.parse(read(prevFile));
                 if (p.declaration() == null) {
-                    return usage(err, "cannot read the previous declaration " + previous + ": "
+                    return usage(err, "cannot read the previous declaration " + prevFile + ": "
                             + p.findings().get(0).message().en());
                 }
-                prev = p.declaration();
+                earlier.add(p.declaration());
             }
             RuleEngine engine = RuleEngine.standard();
-            DeclarationValidator.ValidationResult result = new DeclarationValidator(engine).validate(json, day, prev);
+            DeclarationValidator.ValidationResult result = new DeclarationValidator(engine).validateWithHistory(json, day,
+                    History.of(earlier));
             if (format.equals("json")) {
                 ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
                 Map<String, Object> doc = new LinkedHashMap<>();

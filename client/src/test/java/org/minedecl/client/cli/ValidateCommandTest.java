@@ -93,6 +93,30 @@ class ValidateCommandTest {
     }
 
     @Test
+    void severalPreviousQuartersTogetherShowProductionBeyondCapacity() throws IOException {
+        Path file = write("q3.json", "{}");
+        Path q1 = write("q1.json", "{\"period\": \"2026Q1\", \"production\": {\"output\": 25}}");
+        Path q2 = write("q2.json", "{\"period\": \"2026Q2\", \"production\": {\"output\": 21}}");
+        CliRun both = CliRun.of("validate", file.toString(), "--previous", q1.toString(), "--previous", q2.toString(),
+                "--as-of", "2026-10-10", "--format", "json");
+        assertThat(both.exit()).isZero();
+        JsonNode cap = null;
+        for (JsonNode f : JSON.readTree(both.out()).get("findings")) {
+            if (f.get("ruleId").asText().equals("CORE-CAP-01")) {
+                cap = f;
+            }
+        }
+        assertThat(cap).as(both.out()).isNotNull();
+        assertThat(cap.get("disposition").asText()).isEqualTo("RECTIFY");
+        assertThat(cap.get("params").get("yearOutput").decimalValue()).isEqualByComparingTo("60.2");
+        assertThat(cap.get("rulePack").get("version").asText()).isEqualTo("1.1.0");
+        // one quarter alone (25 + 14.2) stays under the design scale of 60: silent, nothing guessed
+        CliRun one = CliRun.of("validate", file.toString(), "--previous", q1.toString(), "--as-of", "2026-10-10",
+                "--format", "json");
+        assertThat(one.out()).doesNotContain("CORE-CAP-01");
+    }
+
+    @Test
     void aMissingFileIsAUsageErrorOnOneStderrLine() {
         CliRun r = CliRun.of("validate", dir.resolve("nope.json").toString(), "--as-of", "2026-10-10");
         assertThat(r.exit()).isEqualTo(2);

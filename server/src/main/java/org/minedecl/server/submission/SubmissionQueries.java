@@ -17,6 +17,7 @@ import org.minedecl.server.problem.Problem;
 import org.minedecl.shared.receipt.Receipt;
 import org.minedecl.shared.receipt.ReceiptJson;
 import org.minedecl.shared.rules.Finding;
+import org.minedecl.shared.rules.RulePackInfo;
 
 /** The reading side of submissions: filtered, paged lists; one submission with its findings; package bytes. */
 @Singleton
@@ -37,11 +38,15 @@ public class SubmissionQueries {
     public record Filter(String period, String jurisdiction, String status, String ruleId, String uscc) {
     }
 
-    /** One submission as the API shows it; {@code amends}/{@code supersededBy} link corrections both ways. */
+    /**
+     * One submission as the API shows it; {@code amends}/{@code supersededBy} link corrections both ways.
+     * {@code rulePacks} are the rule pack versions that judged it, from its receipt: a submission stored under
+     * 1.0.0 keeps the findings it got then and says so (nothing is re-judged).
+     */
     public record SubmissionView(String id, String packageSha256, long packageSize, String period,
                                  String jurisdiction, String uscc, String miningLicence, String status,
                                  Instant receivedAt, Instant signingTime, String signerSubject, String amends,
-                                 String supersededBy, List<Finding> findings) {
+                                 String supersededBy, List<Finding> findings, List<RulePackInfo> rulePacks) {
     }
 
     /** A page of submissions, newest first. */
@@ -135,7 +140,7 @@ public class SubmissionQueries {
     private Optional<SubmissionView> find(java.sql.Connection c, String id) throws java.sql.SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT id, package_sha256, package_size, period, "
                 + "jurisdiction, uscc, mining_licence, status, received_at, signing_time, signer_subject, amends, "
-                + "superseded_by FROM submission WHERE id = ?")) {
+                + "superseded_by, receipt_json FROM submission WHERE id = ?")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -156,7 +161,7 @@ public class SubmissionQueries {
                         rs.getString("uscc"), rs.getString("mining_licence"), rs.getString("status"),
                         SubmissionRepository.instant(rs, "received_at"), SubmissionRepository.instant(rs,
                         "signing_time"), rs.getString("signer_subject"), rs.getString("amends"),
-                        rs.getString("superseded_by"), findings));
+                        rs.getString("superseded_by"), findings, receiptJsonOf(rs.getString("receipt_json")).rulePacks()));
             }
         }
     }
@@ -166,6 +171,14 @@ public class SubmissionQueries {
             return json.readValue(text, Finding.class);
         } catch (IOException e) {
             throw new IllegalStateException("stored finding unreadable", e);
+        }
+    }
+
+    private static Receipt receiptJsonOf(String text) {
+        try {
+            return ReceiptJson.fromBytes(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("stored receipt unreadable", e);
         }
     }
 

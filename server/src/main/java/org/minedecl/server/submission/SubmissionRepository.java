@@ -39,7 +39,15 @@ public class SubmissionRepository {
     }
 
     /** One finding or flag row to store: the finding's JSON and its indexable columns. */
-    public record FindingRow(String ruleId, String severity, String disposition, String path, String json) {
+    /**
+     * One finding as stored; {@code rulePack} ({@code "SZ@1.1.0"}) is the pack and version that set its severity and
+     * disposition, kept in the flag table for the abnormal-list register.
+     */
+    public record FindingRow(String ruleId, String severity, String disposition, String path, String json,
+                             String rulePack) {
+        public FindingRow(String ruleId, String severity, String disposition, String path, String json) {
+            this(ruleId, severity, disposition, path, json, null);
+        }
     }
 
     /** Everything stored for one accepted submission. */
@@ -129,31 +137,16 @@ public class SubmissionRepository {
     }
 
     /**
-     * What the upload of a first filing needs to know of its licence, in one read: the submission in force for
-     * {@code period} (null when none) and the declaration JSON of the latest filing in force before it (null
-     * when none, for CORE-CONS-01).
+     * What the upload of a first filing needs to know of its licence: the submission in force for {@code period}
+     * (null when none). The earlier declarations the history rules need are read by
+     * {@link org.minedecl.server.rules.AcceptedHistory}.
      */
-    public record Filings(String current, String previousDeclaration) {
-        public static final Filings NONE = new Filings(null, null);
+    public record Filings(String current) {
+        public static final Filings NONE = new Filings(null);
     }
 
     public Filings filings(String miningLicence, String period) {
-        return read(c -> new Filings(currentFiling(c, miningLicence, period).orElse(null),
-                previousDeclaration(c, miningLicence, period).orElse(null)));
-    }
-
-    /** The declaration JSON of the latest accepted, not superseded filing of this licence before {@code period}. */
-    private static Optional<String> previousDeclaration(Connection c, String miningLicence, String period)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT s.declaration_json FROM period_filing f "
-                + "JOIN submission s ON s.id = f.submission_id WHERE f.mining_licence = ? AND f.period < ? "
-                + "ORDER BY f.period DESC LIMIT 1")) {
-            ps.setString(1, miningLicence);
-            ps.setString(2, period);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        }
+        return read(c -> new Filings(currentFiling(c, miningLicence, period).orElse(null)));
     }
 
     /** The submission currently in force for a licence and quarter. */
@@ -332,8 +325,8 @@ public class SubmissionRepository {
         try (PreparedStatement f = c.prepareStatement("INSERT INTO finding (submission_id, seq, rule_id, severity, "
                 + "disposition, path, finding_json) VALUES (?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement g = c.prepareStatement("INSERT INTO flag (submission_id, seq, rule_id, disposition, "
-                     + "state, jurisdiction, uscc, mining_licence, period, created_at) "
-                     + "VALUES (?, ?, ?, ?, 'CANDIDATE', ?, ?, ?, ?, ?)")) {
+                     + "state, jurisdiction, uscc, mining_licence, period, created_at, rule_pack) "
+                     + "VALUES (?, ?, ?, ?, 'CANDIDATE', ?, ?, ?, ?, ?, ?)")) {
             int seq = 0;
             for (FindingRow row : s.findings()) {
                 f.setString(1, s.id());
@@ -354,6 +347,7 @@ public class SubmissionRepository {
                     g.setString(7, s.miningLicence());
                     g.setString(8, s.period());
                     g.setObject(9, OffsetDateTime.ofInstant(s.receivedAt(), ZoneOffset.UTC));
+                    g.setString(10, truncate(row.rulePack(), 64));
                     g.executeUpdate();
                 }
                 seq++;

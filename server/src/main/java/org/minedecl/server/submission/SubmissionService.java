@@ -17,6 +17,7 @@ import org.minedecl.server.config.ServerSettings;
 import org.minedecl.server.problem.AuditLog;
 import org.minedecl.server.problem.Problem;
 import org.minedecl.server.receipt.ReceiptKeyService;
+import org.minedecl.server.rules.AcceptedHistory;
 import org.minedecl.server.rules.RuleService;
 import org.minedecl.server.storage.StorageFailure;
 import org.minedecl.server.util.TimeOrderedIds;
@@ -29,6 +30,7 @@ import org.minedecl.shared.receipt.Receipt;
 import org.minedecl.shared.receipt.ReceiptJson;
 import org.minedecl.shared.rules.DeclarationValidator;
 import org.minedecl.shared.rules.Finding;
+import org.minedecl.shared.rules.History;
 import org.minedecl.shared.rules.RulePackHeader;
 import org.minedecl.shared.rules.RulePackInfo;
 import org.minedecl.shared.rules.Severity;
@@ -37,7 +39,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One upload from spooled bytes to a receipt: replay check, package verification as of the receipt time,
- * the rules as of the signing date (with the previous accepted declaration of the same licence), one
+ * the rules as of the signing date (with the accepted earlier declarations of the same licence), one
  * transaction, and only then the receipt. Every refusal is a {@link Problem}; nothing is stored for it.
  */
 @Singleton
@@ -47,6 +49,7 @@ public class SubmissionService {
     private final GroupCommit groupCommit;
     private final PackageCheck packageCheck;
     private final RuleService rules;
+    private final AcceptedHistory acceptedHistory;
     private final ReceiptKeyService keys;
     private final Clock clock;
     private final ServerSettings settings;
@@ -61,12 +64,13 @@ public class SubmissionService {
     private final java.util.concurrent.Semaphore checkSlots;
 
     public SubmissionService(SubmissionRepository repository, GroupCommit groupCommit, PackageCheck packageCheck,
-                             RuleService rules, ReceiptKeyService keys, Clock clock, ServerSettings settings,
-                             ObjectMapper json) {
+                             RuleService rules, AcceptedHistory acceptedHistory, ReceiptKeyService keys, Clock clock,
+                             ServerSettings settings, ObjectMapper json) {
         this.repository = repository;
         this.groupCommit = groupCommit;
         this.packageCheck = packageCheck;
         this.rules = rules;
+        this.acceptedHistory = acceptedHistory;
         this.keys = keys;
         this.clock = clock;
         this.settings = settings;
@@ -164,11 +168,10 @@ public class SubmissionService {
                 : parsed.licences().mining().number();
         SubmissionRepository.Filings filings = licence == null || parsed.parsedPeriod() == null
                 ? SubmissionRepository.Filings.NONE : repository.filings(licence, parsed.period());
-        Declaration previous = filings.previousDeclaration() == null ? null
-                : rules.parse(filings.previousDeclaration().getBytes(StandardCharsets.UTF_8)).declaration();
+        History history = licence == null ? History.NONE : acceptedHistory.of(licence, parsed.parsedPeriod());
         LocalDate signingDate = LocalDate.ofInstant(report.signingTime() == null ? receivedAt : report.signingTime(),
                 settings.zoneId());
-        DeclarationValidator.ValidationResult result = rules.validate(parsedResult, signingDate, previous);
+        DeclarationValidator.ValidationResult result = rules.validate(parsedResult, signingDate, history);
         Declaration d = result.declaration();
         if (d == null) {
             // not a JSON object at all, or over a parser limit (depth, number/string length, size, duplicate keys)
@@ -202,7 +205,8 @@ public class SubmissionService {
         List<SubmissionRepository.FindingRow> rows = new ArrayList<>();
         for (Finding f : result.findings()) {
             rows.add(new SubmissionRepository.FindingRow(f.ruleId(), f.severity().name(),
-                    f.disposition() == null ? null : f.disposition().name(), f.path(), toJson(f)));
+                    f.disposition() == null ? null : f.disposition().name(), f.path(), toJson(f),
+                    f.severityFrom() == null ? null : f.severityFrom().toString()));
         }
         var row = new SubmissionRepository.NewSubmission(receipt.receiptId(), upload.sha256(), key, upload.size(),
                 upload.channel(), d.period(), d.jurisdiction(), d.enterprise().uscc(), d.licences().mining().number(),

@@ -544,6 +544,74 @@ abstract class SubmissionApiContract implements TestPropertyProvider {
     }
 
     @Test
+    void aBoundaryViolationRepeatedInTheNextQuarterIsAClosureCandidateAgainstTheAcceptedHistory() {
+        Declarations q2 = Declarations.example().period("2026Q2").boundaryViolation(true);
+        Api.Answer first = api.upload(pkg(q2));
+        assertThat(first.status()).as(first.text()).isEqualTo(201);
+        assertThat(first.json().path("receipt").path("findings").findValuesAsText("ruleId"))
+                .contains("CORE-BOUND-01").doesNotContain("CORE-REPEAT-01");
+
+        Api.Answer again = api.upload(pkg(Declarations.example().licence(q2.licence()).boundaryViolation(true)));
+
+        assertThat(again.status()).as(again.text()).isEqualTo(201);
+        JsonNode repeat = null;
+        for (JsonNode f : again.json().path("receipt").path("findings")) {
+            if (f.path("ruleId").asText().equals("CORE-REPEAT-01")) {
+                repeat = f;
+            }
+        }
+        assertThat(repeat).as(again.text()).isNotNull();
+        assertThat(repeat.path("disposition").asText()).isEqualTo("CLOSE");
+        assertThat(repeat.path("params").path("previousPeriod").asText()).isEqualTo("2026Q2");
+        assertThat(repeat.path("severityFrom").path("version").asText()).isEqualTo("1.1.0");
+        String id = again.json().path("receipt").path("receiptId").asText();
+        assertThat(Rows.count(dataSource, "SELECT COUNT(*) FROM flag WHERE submission_id = ? AND rule_id = "
+                + "'CORE-REPEAT-01' AND rule_pack = 'CORE@1.1.0'", id)).isEqualTo(1);
+        // another licence's first violation in the same quarter has no history: no repeat
+        Api.Answer other = api.upload(pkg(Declarations.example().boundaryViolation(true)));
+        assertThat(other.json().path("receipt").path("findings").findValuesAsText("ruleId"))
+                .contains("CORE-BOUND-01").doesNotContain("CORE-REPEAT-01");
+    }
+
+    @Test
+    void aSubmissionSaysWhichRulePackVersionsJudgedIt() {
+        Api.Answer a = api.upload(pkg(Declarations.example()));
+        assertThat(a.status()).isEqualTo(201);
+        String id = a.json().path("receipt").path("receiptId").asText();
+
+        JsonNode view = api.get("/api/v1/submissions/" + id).json();
+
+        assertThat(view.path("rulePacks").findValuesAsText("version")).isNotEmpty().containsOnly("1.1.0");
+        assertThat(api.get("/api/v1/rules").json().path("packs").findValuesAsText("version")).containsOnly("1.1.0");
+    }
+
+    @Test
+    void aSubmissionStoredUnderRulePacks100KeepsItsFindingsAndSaysSo() throws IOException {
+        String tag = "v10-" + System.nanoTime();
+        String finding = "{\"ruleId\":\"CORE-LATE-01\",\"severity\":\"FLAG\",\"disposition\":\"ABNORMAL_LIST\","
+                + "\"path\":\"$.period\",\"message\":{\"zh\":\"逾期\",\"en\":\"late\"},\"citation\":\"x\"}";
+        String receipt = "{\"receiptId\":\"" + tag + "\",\"status\":\"FLAGGED\",\"rulePacks\":[{\"id\":\"CORE\","
+                + "\"version\":\"1.0.0\",\"jurisdiction\":\"\"}]}";
+        Path file = Files.write(dataDir.resolve("v10-" + tag + ".bin"), tag.getBytes(StandardCharsets.UTF_8));
+        FileChannel bytes = FileChannel.open(file, StandardOpenOption.READ);
+        openChannels.add(bytes);
+        List<RuntimeException> stored = repository.storeBatch(List.of(new SubmissionRepository.NewSubmission(tag, "sha-" + tag, Files.size(file), bytes, "2026Q3",
+                "140525", "91140525MA0JX7RP19", "LIC-" + tag, "FLAGGED", java.time.Instant.parse("2026-11-20T02:00:00Z"),
+                null, "CN=test", null, Declarations.example().json(), receipt, new byte[] {1},
+                List.of(new SubmissionRepository.FindingRow("CORE-LATE-01", "FLAG", "ABNORMAL_LIST", "$.period",
+                        finding)), "test")));
+        assertThat(stored).containsOnlyNulls();
+
+        JsonNode view = api.get("/api/v1/submissions/" + tag).json();
+
+        // the 1.0 verdict stands (in 1.1 a late filing is only a WARNING) and names the version that gave it
+        assertThat(view.path("findings").get(0).path("severity").asText()).isEqualTo("FLAG");
+        assertThat(view.path("findings").get(0).path("disposition").asText()).isEqualTo("ABNORMAL_LIST");
+        assertThat(view.path("findings").get(0).has("rulePack")).isFalse();
+        assertThat(view.path("rulePacks").findValuesAsText("version")).containsExactly("1.0.0");
+    }
+
+    @Test
     void listingFiltersByUsccAndPeriodAndPages() {
         Declarations d = Declarations.example();
         api.upload(pkg(d));

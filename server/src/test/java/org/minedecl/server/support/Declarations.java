@@ -76,6 +76,12 @@ public final class Declarations {
         return this;
     }
 
+    /** Declares (or not) mining beyond the licensed boundary (越界开采, CORE-BOUND-01). */
+    public Declarations boundaryViolation(boolean violation) {
+        ((ObjectNode) root.path("production")).put("boundaryViolation", violation);
+        return this;
+    }
+
     public Declarations declarantName(String name) {
         ((ObjectNode) root.path("declarant")).put("name", name);
         return this;

@@ -49,6 +49,15 @@ public final class History {
         return previous == null ? NONE : of(List.of(previous));
     }
 
+    /**
+     * The first quarter the history rules look at for a declaration of {@code period}: the previous quarter or
+     * the first quarter of the year, whichever is earlier. A caller that looks up history (the server) needs the
+     * accepted declarations from this quarter up to, not including, {@code period}.
+     */
+    public static Period firstQuarterNeeded(Period period) {
+        return period.quarter() == 1 ? period.previous() : new Period(period.year(), 1);
+    }
+
     /** Everything given, in the order given (periods readable). */
     public List<Declaration> declarations() {
         return declarations;
