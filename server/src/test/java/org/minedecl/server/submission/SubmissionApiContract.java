@@ -595,7 +595,7 @@ abstract class SubmissionApiContract implements TestPropertyProvider {
         Path file = Files.write(dataDir.resolve("v10-" + tag + ".bin"), tag.getBytes(StandardCharsets.UTF_8));
         FileChannel bytes = FileChannel.open(file, StandardOpenOption.READ);
         openChannels.add(bytes);
-        List<RuntimeException> stored = repository.storeBatch(List.of(new SubmissionRepository.NewSubmission(tag, "sha-" + tag, Files.size(file), bytes, "2026Q3",
+        List<RuntimeException> stored = repository.storeBatch(List.of(new SubmissionRepository.NewSubmission(tag, "sha-" + tag, null, Files.size(file), bytes, "2026Q3",
                 "140525", "91140525MA0JX7RP19", "LIC-" + tag, "FLAGGED", java.time.Instant.parse("2026-11-20T02:00:00Z"),
                 null, "CN=test", null, Declarations.example().json(), receipt, new byte[] {1},
                 List.of(new SubmissionRepository.FindingRow("CORE-LATE-01", "FLAG", "ABNORMAL_LIST", "$.period",
