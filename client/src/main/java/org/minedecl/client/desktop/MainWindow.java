@@ -133,7 +133,7 @@ public final class MainWindow {
         north.add(banner, BorderLayout.SOUTH);
 
         JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, mines.view(), drafts);
-        split.setDividerLocation(250);
+        split.setDividerLocation(230);
         status.setName("status");
         status.setBorder(javax.swing.BorderFactory.createEmptyBorder(2, 8, 2, 8));
         frame.getContentPane().add(north, BorderLayout.NORTH);
@@ -148,6 +148,10 @@ public final class MainWindow {
 
     public JFrame frame() {
         return frame;
+    }
+
+    public DesktopContext ctx() {
+        return ctx;
     }
 
     public MinesPanel mines() {

@@ -2,23 +2,35 @@ package org.minedecl.client.desktop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Window;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.swing.JButton;
+import javax.swing.JTextField;
 import javax.swing.SwingUtilities;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.minedecl.client.app.demo.DemoSetup;
+import org.minedecl.client.app.drafts.CarryForward;
+import org.minedecl.client.app.drafts.Draft;
+import org.minedecl.client.app.drafts.DraftDocument;
 import org.minedecl.client.app.drafts.DraftStore;
 import org.minedecl.client.desktop.form.DraftEditor;
+import org.minedecl.client.desktop.sign.SignAndSubmit;
 
 /**
  * Renders every screen of the desktop client to PNG under Xvfb (with CJK fonts): into
  * {@code -Dminedecl.screenshots=DIR} (docs/screenshots/render.sh passes docs/screenshots), else
- * target/screenshots. The images are what the user guides show.
+ * target/screenshots. The user guides show these images.
  */
 @Tag("xvfb")
 class ScreenshotsTest {
@@ -26,33 +38,138 @@ class ScreenshotsTest {
 
     @TempDir
     Path home;
+    MainWindow main;
 
     Path out() {
         String dir = System.getProperty("minedecl.screenshots");
         return dir != null ? Path.of(dir) : Path.of("target/screenshots");
     }
 
+    @AfterEach
+    void close() throws Exception {
+        if (main != null) {
+            SwingUtilities.invokeAndWait(() -> main.close());
+        }
+        Texts.use(Locale.SIMPLIFIED_CHINESE);
+    }
+
+    /** A store with a filed Q2 (FLAGGED), an earlier Q1 (ACCEPTED) and the demo mine's Q3 draft open. */
+    void demoHome() throws Exception {
+        DraftStore store = new DraftStore(home, OCT_8);
+        DemoSetup demo = new DemoSetup(home);
+        Draft q3 = demo.demoMine(store, LocalDate.of(2026, 10, 8));
+        for (String[] q : List.of(new String[] {"2026Q2", "FLAGGED", "R-2026Q2-0007"},
+                new String[] {"2026Q1", "ACCEPTED", "R-2026Q1-0031"})) {
+            DraftDocument d = q3.document().snapshot();
+            d.set("period", DraftDocument.NODES.textNode(q[0]));
+            // the quarter before closed with what Q3 opens with (CORE-CONS-01 stays silent)
+            d.set("restorationFund.openingBalance", DraftDocument.NODES.textNode("1195000.00"));
+            d.set("restorationFund.closingBalance", DraftDocument.NODES.textNode("1250000.00"));
+            d.set("restoration.restoredAreaHa", DraftDocument.NODES.numberNode(new java.math.BigDecimal("6.8")));
+            Draft filed = store.create(d);
+            Files.writeString(store.receiptFile(filed.id()), "{\"receiptId\": \"" + q[2] + "\", \"status\": \""
+                    + q[1] + "\"}");
+            Files.write(store.packageFile(filed.id()), new byte[] {1});
+        }
+        // a certificate valid on the screenshots' fixed date (keygen's starts today)
+        Files.createDirectories(demo.pkiDir());
+        org.minedecl.shared.testpki.TestPki.get(org.minedecl.shared.testpki.TestPki.KeyAlg.EC).leaf().build()
+                .writePkcs12(demo.pkiDir().resolve("enterprise.p12"), "demo-pass".toCharArray());
+        Files.writeString(demo.pkiDir().resolve("enterprise.pass"), "demo-pass\n");
+    }
+
+    void open() throws Exception {
+        AtomicReference<MainWindow> w = new AtomicReference<>();
+        SwingUtilities.invokeAndWait(() -> w.set(DesktopApp.show(new DesktopApp.Options(home, null, null, OCT_8,
+                true, false))));
+        main = w.get();
+        main.frame().setSize(1280, 800);
+        DraftEditorTest.waitFor(() -> main.current() != null && main.current().lastCheck() != null);
+        Display.settle(400);
+    }
+
+    void shot(Window w, String name) throws Exception {
+        Display.settle(300);
+        Display.png(w, out().resolve(name));
+        assertThat(Files.size(out().resolve(name))).isGreaterThan(8_000);
+    }
+
+    void type(DraftEditor ed, String path, String text) throws Exception {
+        SwingUtilities.invokeAndWait(() -> ((JTextField) ed.form().editor(path).input()).setText(text));
+    }
+
     @Test
     void everyScreenRendersToAPng() throws Exception {
         Display.required();
-        Path example = Path.of("../docs/examples/declaration-zezhou-2026Q3.json");
-        AtomicReference<MainWindow> w = new AtomicReference<>();
-        SwingUtilities.invokeAndWait(() -> w.set(DesktopApp.show(new DesktopApp.Options(home, example, null, OCT_8,
-                true, false))));
-        Display.settle(800);
-        Display.png(w.get().frame(), out().resolve("zh-main.png"));
-        DraftEditor ed = w.get().current();
-        SwingUtilities.invokeAndWait(() -> {
-            ed.form().tabs().setSelectedIndex(3);
-            ((javax.swing.JTextField) ed.form().editor("restorationFund.deposited").input()).setText("60,000");
-        });
-        Display.settle(800);
-        Display.png(w.get().frame(), out().resolve("zh-fund.png"));
+        demoHome();
+        open();
+        DraftEditor ed = main.current();
+        shot(main.frame(), "zh-main.png");
+
+        SwingUtilities.invokeAndWait(() -> ed.form().tabs().setSelectedIndex(2));
+        type(ed, "production.output", "14,2x");
+        DraftEditorTest.waitFor(() -> ed.lastCheck().hasErrors());
+        shot(main.frame(), "zh-finding.png");
+        type(ed, "production.output", "14.2");
+
+        SwingUtilities.invokeAndWait(() -> ed.form().tabs().setSelectedIndex(3));
+        type(ed, "restorationFund.deposited", "60,000");
+        DraftEditorTest.waitFor(() -> !ed.lastCheck().flags().isEmpty());
+        shot(main.frame(), "zh-fund.png");
+        type(ed, "restorationFund.deposited", "90,000.00");
+        DraftEditorTest.waitFor(() -> ed.lastCheck().flags().isEmpty());
+
         SwingUtilities.invokeAndWait(() -> ed.form().tabs().setSelectedIndex(5));
-        Display.settle(300);
-        Display.png(w.get().frame(), out().resolve("zh-green-mine.png"));
-        assertThat(out().resolve("zh-main.png")).exists();
-        assertThat(Files.size(out().resolve("zh-main.png"))).isGreaterThan(10_000);
-        SwingUtilities.invokeAndWait(() -> w.get().close());
+        shot(main.frame(), "zh-green-mine.png");
+        SwingUtilities.invokeAndWait(() -> ed.form().tabs().setSelectedIndex(6));
+        shot(main.frame(), "zh-attachments.png");
+
+        // the sign dialog, certificate read
+        AtomicReference<SignAndSubmit> sign = new AtomicReference<>();
+        SwingUtilities.invokeAndWait(() -> sign.set(new SignAndSubmit(main.ctx(), main.frame(), ed, () -> { })));
+        SwingUtilities.invokeLater(() -> sign.get().start());
+        DraftEditorTest.waitFor(() -> sign.get().dialog().isShowing());
+        SwingUtilities.invokeAndWait(() -> find(sign.get().dialog(), "sign.read").doClick());
+        DraftEditorTest.waitFor(() -> find(sign.get().dialog(), "sign.go").isEnabled(), 60, () -> "");
+        shot(sign.get().dialog(), "zh-sign.png");
+        SwingUtilities.invokeAndWait(() -> sign.get().dialog().dispose());
+
+        // the quarters filed before: select the FLAGGED one
+        SwingUtilities.invokeAndWait(() -> {
+            for (int r = 0; r < main.mines().tree().getRowCount(); r++) {
+                if (String.valueOf(main.mines().tree().getPathForRow(r).getLastPathComponent()).contains("2026Q2")) {
+                    main.mines().tree().setSelectionRow(r);
+                }
+            }
+        });
+        shot(main.frame(), "zh-quarters.png");
+        SwingUtilities.invokeAndWait(() -> main.close());
+        main = null;
+
+        // English, by the setting
+        new Settings(home).language("en");
+        Texts.use(Locale.ENGLISH);
+        open();
+        shot(main.frame(), "en-main.png");
+        SwingUtilities.invokeAndWait(() -> main.current().form().tabs().setSelectedIndex(3));
+        type(main.current(), "restorationFund.deposited", "60,000");
+        DraftEditorTest.waitFor(() -> !main.current().lastCheck().flags().isEmpty());
+        shot(main.frame(), "en-fund.png");
+        type(main.current(), "restorationFund.deposited", "90,000.00");
+    }
+
+    static JButton find(java.awt.Container c, String name) {
+        for (java.awt.Component x : c.getComponents()) {
+            if (x instanceof JButton b && name.equals(b.getName())) {
+                return b;
+            }
+            if (x instanceof java.awt.Container cc) {
+                JButton b = find(cc, name);
+                if (b != null) {
+                    return b;
+                }
+            }
+        }
+        return null;
     }
 }

@@ -87,7 +87,7 @@ public final class FindingsPanel {
         if (fl.isEmpty()) {
             flags.setText("");
         } else {
-            StringBuilder sb = new StringBuilder("<html><div style='width:270px'><b>")
+            StringBuilder sb = new StringBuilder("<html><div style='width:230px'><b>")
                     .append(Texts.get("flags.title")).append("</b><ul>");
             for (Finding f : fl) {
                 sb.append("<li>").append(f.ruleId()).append(": ").append(esc(message(f))).append("</li>");
@@ -122,7 +122,7 @@ public final class FindingsPanel {
             Object o = ((DefaultMutableTreeNode) value).getUserObject();
             setIcon(null);
             if (o instanceof Finding f) {
-                setText("<html><div style='width:250px'><b>" + f.ruleId() + "</b> " + esc(message(f))
+                setText("<html><div style='width:210px'><b>" + f.ruleId() + "</b> " + esc(message(f))
                         + (f.citation() == null ? "" : "<br><font color='#6b7280'>" + esc(f.citation()) + "</font>")
                         + "</div></html>");
             }

@@ -34,8 +34,8 @@ public final class AttachmentsPanel {
     private final DraftDocument doc;
     private final AttachmentFiles files;
     private final Consumer<String> onChange;
-    private final JPanel panel = new JPanel(new MigLayout("wrap 5, insets 0", "[][160!][grow,fill][right][]"));
-    private final JPanel rows = new JPanel(new MigLayout("wrap 5, insets 0", "[grow 0][160!][grow,fill][right][]"));
+    private final JPanel panel = new JPanel(new MigLayout("wrap 5, insets 0", "[][130!][grow,fill][right][]"));
+    private final JPanel rows = new JPanel(new MigLayout("wrap 5, insets 0", "[grow 0][130!][grow,fill][right][]"));
     private final JLabel message = new JLabel(" ");
 
     public AttachmentsPanel(String draftId, DraftDocument doc, AttachmentFiles files, Consumer<String> onChange) {
@@ -124,7 +124,7 @@ public final class AttachmentsPanel {
                 doc.set(e.spec().path(), e.value());
                 onChange.accept(e.spec().path());
             });
-            JTextField title = new JTextField(doc.text(base + ".title"), 20);
+            JTextField title = new JTextField(doc.text(base + ".title"), 10);
             title.setName(base + ".title");
             title.getDocument().addDocumentListener(DeclarationForm.onText(() -> {
                 doc.set(base + ".title", FieldKind.TEXT.toJson(title.getText()));
@@ -135,7 +135,8 @@ public final class AttachmentsPanel {
             if (f == null) {
                 size.putClientProperty("FlatLaf.styleClass", "shortfall");
             }
-            JButton remove = new JButton(Texts.get("attachments.remove"));
+            JButton remove = new JButton("\u00d7");
+            remove.setToolTipText(Texts.get("attachments.remove"));
             remove.setName(base + "#remove");
             remove.addActionListener(e -> {
                 try {
@@ -148,7 +149,7 @@ public final class AttachmentsPanel {
             });
             rows.add(file);
             rows.add(kind.view(), "growx");
-            rows.add(title);
+            rows.add(title, "growx, wmin 80");
             rows.add(size);
             rows.add(remove);
         }

@@ -40,7 +40,7 @@ public final class DeclarationForm {
     private final Map<String, FieldEditor> editors = new LinkedHashMap<>();
     private final Map<String, JComponent> inputs = new HashMap<>();
     private final JLabel shortfall = new JLabel();
-    private final JPanel milestones = new JPanel(new MigLayout("insets 0, wrap 4", "[grow,fill][][][]"));
+    private final JPanel milestones = new JPanel(new MigLayout("insets 0, wrap 4", "[120:200:, grow, fill][][][]"));
     private final JComponent attachments;
     private final List<JScrollPane> pages = new ArrayList<>();
 
@@ -50,7 +50,7 @@ public final class DeclarationForm {
         this.attachments = attachmentsView;
         tabs.setName("form.sections");
         for (FieldSpec.Section s : FieldSpec.SECTIONS) {
-            JPanel p = new JPanel(new MigLayout("wrap 2, insets 12 16 12 16", "[right]12[grow, left]"));
+            JPanel p = new WidthTracking(new MigLayout("wrap 2, insets 12 16 12 16", "[right]12[grow, left]"));
             for (FieldSpec f : s.fields()) {
                 FieldEditor e = new FieldEditor(f);
                 e.onEdit(this::edited);
@@ -60,7 +60,7 @@ public final class DeclarationForm {
                 l.setLabelFor(e.input());
                 p.add(l);
                 if (f.kind() == FieldKind.TEXT) {
-                    p.add(e.view(), "growx, wmin 200, wmax 520");
+                    p.add(e.view(), "growx, wmin 120, wmax 520");
                 } else {
                     p.add(e.view(), "split 2, w 170!");
                     p.add(new JLabel(f.unitKey() == null || f.unitKey().equals("listedOnly") ? ""
@@ -69,7 +69,8 @@ public final class DeclarationForm {
             }
             if (s.key().equals("section.fund")) {
                 editors.get("restorationFund.closingBalance").input().setEnabled(false);
-                JLabel note = new JLabel(Texts.get("fund.computed"));
+                JLabel note = new JLabel("<html><div style='width:260px'>" + Texts.get("fund.computed")
+                        + "</div></html>");
                 note.putClientProperty("FlatLaf.styleClass", "small");
                 p.add(note, "skip 1");
                 shortfall.setName("fund.shortfall");
@@ -83,7 +84,8 @@ public final class DeclarationForm {
                 p.setLayout(new MigLayout("insets 12 16 12 16, fill"));
                 p.add(attachments, "grow");
             }
-            JScrollPane sp = new JScrollPane(p);
+            JScrollPane sp = new JScrollPane(p, JScrollPane.VERTICAL_SCROLLBAR_AS_NEEDED,
+                    JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
             sp.getVerticalScrollBar().setUnitIncrement(16);
             sp.setBorder(null);
             pages.add(sp);
@@ -127,7 +129,7 @@ public final class DeclarationForm {
             }
         }
         if (required != null && deposited != null && required.compareTo(deposited) > 0) {
-            shortfall.setText("<html><div style='width:300px'>" + Texts.get("fund.shortfall",
+            shortfall.setText("<html><div style='width:260px'>" + Texts.get("fund.shortfall",
                     FieldKind.yuan(required), FieldKind.yuan(deposited), FieldKind.yuan(required.subtract(deposited)))
                     + "</div></html>");
             shortfall.putClientProperty("FlatLaf.styleClass", "shortfall");
@@ -167,7 +169,8 @@ public final class DeclarationForm {
                 doc.set(base + ".done", DraftDocument.NODES.booleanNode(done.isSelected()));
                 onChange.accept(base + ".done");
             });
-            JButton remove = new JButton(Texts.get("milestone.remove"));
+            JButton remove = new JButton("\u00d7");
+            remove.setToolTipText(Texts.get("milestone.remove"));
             remove.setName(base + "#remove");
             remove.addActionListener(ev -> {
                 ((ArrayNode) doc.root().path("greenMine").path("milestones")).remove(idx);
@@ -195,6 +198,38 @@ public final class DeclarationForm {
         milestones.add(add, "span 4, left");
         milestones.revalidate();
         milestones.repaint();
+    }
+
+    /** A section's panel: as wide as the visible area, so fields shrink instead of scrolling sideways. */
+    static final class WidthTracking extends JPanel implements javax.swing.Scrollable {
+        WidthTracking(java.awt.LayoutManager layout) {
+            super(layout);
+        }
+
+        @Override
+        public java.awt.Dimension getPreferredScrollableViewportSize() {
+            return getPreferredSize();
+        }
+
+        @Override
+        public int getScrollableUnitIncrement(Rectangle r, int orientation, int direction) {
+            return 16;
+        }
+
+        @Override
+        public int getScrollableBlockIncrement(Rectangle r, int orientation, int direction) {
+            return r.height - 32;
+        }
+
+        @Override
+        public boolean getScrollableTracksViewportWidth() {
+            return true;
+        }
+
+        @Override
+        public boolean getScrollableTracksViewportHeight() {
+            return false;
+        }
     }
 
     static DocumentListener onText(Runnable r) {

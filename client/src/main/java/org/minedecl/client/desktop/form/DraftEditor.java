@@ -55,7 +55,7 @@ public final class DraftEditor {
         this.findings = new FindingsPanel(f -> form.goTo(f.path() == null ? "" : f.path()));
         JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, form.view(), findings.view());
         split.setResizeWeight(0.7);
-        findings.view().setPreferredSize(new java.awt.Dimension(380, 400));
+        findings.view().setPreferredSize(new java.awt.Dimension(300, 400));
         findings.view().setMinimumSize(new java.awt.Dimension(260, 100));
         form.view().setMinimumSize(new java.awt.Dimension(400, 100));
         form.view().setPreferredSize(new java.awt.Dimension(600, 400));
