@@ -251,7 +251,7 @@ public class BatchCommand implements Runnable {
         private static String describe(BatchSigner.Outcome o, Language res) {
             if (o instanceof BatchSigner.Outcome.Signed s) {
                 return res.text("batch.sign.signed", s.pkg().getFileName(),
-                        s.flags() == 0 ? "" : res.text("batch.sign.withFlags", s.flags()));
+                        s.flags() == 0 ? "" : " " + res.text("batch.sign.withFlags", s.flags()));
             }
             if (o instanceof BatchSigner.Outcome.AlreadySigned a) {
                 return res.text("batch.sign.already", a.pkg().getFileName());
