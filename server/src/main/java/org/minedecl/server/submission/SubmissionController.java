@@ -55,7 +55,7 @@ public class SubmissionController {
     }
 
     @Post(consumes = {"application/vnd.etsi.asic-e+zip", MediaType.APPLICATION_OCTET_STREAM, MediaType.ALL})
-    public HttpResponse<ReceiptResponse> upload(HttpRequest<?> request, @Body InputStream body) {
+    public HttpResponse<ReceiptResponse> upload(HttpRequest<?> request, @Nullable @Body InputStream body) {
         String remote = String.valueOf(request.getRemoteAddress());
         long declared = request.getContentLength();
         String clientPacks = request.getHeaders().get(RulePackHeader.NAME);
@@ -63,7 +63,8 @@ public class SubmissionController {
             if (declared > spooler.limit()) {
                 throw spooler.tooLarge();
             }
-            try (UploadSpooler.Spooled upload = spooler.spool(body)) {
+            // no body at all is the spooler's "the request body is empty", refused and audit-logged like the others
+            try (UploadSpooler.Spooled upload = spooler.spool(body == null ? InputStream.nullInputStream() : body)) {
                 SubmissionService.Outcome outcome = service.submit(upload, remote, clientPacks);
                 ReceiptResponse response = ReceiptResponse.of(outcome.receipt(), outcome.signedReceipt());
                 return outcome.created() ? HttpResponse.created(response) : HttpResponse.ok(response);
@@ -74,7 +75,9 @@ public class SubmissionController {
                     && (declared < 0 || declared <= spooler.limit() + DRAIN_BYTES)) {
                 // a plausible client a little over the limit: let it finish sending so it sees the 413; a
                 // Content-Length far beyond (perhaps a lie) is answered at once and the connection closed
-                drain(body);
+                if (body != null) {
+                    drain(body);
+                }
             }
             throw e;
         }
@@ -123,14 +126,15 @@ public class SubmissionController {
         return HttpResponse.ok(file).header("Content-Disposition", "attachment; filename=\"" + id + ".asice\"");
     }
 
-    @Get("/{id}/receipt")
+    @Get(value = "/{id}/receipt", produces = {MediaType.APPLICATION_JSON, PKCS7})
     public HttpResponse<?> receipt(HttpRequest<?> request, @PathVariable String id) {
         readAccess.require();
         SubmissionRepository.StoredReceipt r = queries.receipt(id).orElseThrow(() -> notFound(id));
         if (request.accept().stream().anyMatch(m -> PKCS7.equals(m.getName()))) {
             return HttpResponse.ok(r.receiptCms()).contentType(PKCS7);
         }
-        return HttpResponse.ok(ReceiptResponse.of(queries.receiptOf(r), r.receiptCms()));
+        return HttpResponse.ok(ReceiptResponse.of(queries.receiptOf(r), r.receiptCms()))
+                .contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
     private static ProblemException notFound(String id) {

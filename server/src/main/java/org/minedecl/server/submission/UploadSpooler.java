@@ -13,11 +13,16 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.minedecl.server.config.DataDirectory;
+import org.minedecl.server.config.HttpLimits;
 import org.minedecl.server.config.ServerSettings;
 import org.minedecl.server.util.Causes;
 import org.minedecl.server.problem.Problem;
@@ -33,6 +38,12 @@ import org.minedecl.server.problem.Problem;
  * emptied (its disk space returned) and kept open for the next one, up to {@link #MAX_IDLE} of them: creating a
  * file per upload costs more than all the rest of spooling it (on ext4 without a journal, every new inode is
  * searched for past all the inodes freed in the last half minute - at hundreds of uploads a second, thousands).
+ *
+ * <p>At most {@link HttpLimits#concurrentUploads()} uploads hold a spool file at once, from their first byte until
+ * their answer; more wait {@link HttpLimits#uploadQueueWait()} for a place, then get 503 {@code SERVER_BUSY}. An
+ * upload averaging less than {@link HttpLimits#minUploadRate()} bytes a second once
+ * {@link HttpLimits#minUploadRateAfter()} has passed is cut off with 408 {@code UPLOAD_TOO_SLOW}: a slow client
+ * holds its place, its thread and its files that long only.
  */
 @Singleton
 public class UploadSpooler implements AutoCloseable {
@@ -41,10 +52,15 @@ public class UploadSpooler implements AutoCloseable {
     private final Path tmp;
     private final long limit;
     private final BlockingQueue<FileChannel> idle = new ArrayBlockingQueue<>(MAX_IDLE);
+    private final HttpLimits limits;
+    private final Semaphore places;
+    private final Set<Receiving> receiving = ConcurrentHashMap.newKeySet();
 
-    public UploadSpooler(DataDirectory dataDirectory, ServerSettings settings) {
+    public UploadSpooler(DataDirectory dataDirectory, ServerSettings settings, HttpLimits limits) {
         this.tmp = dataDirectory.tmp();
         this.limit = settings.maxUploadBytes();
+        this.limits = limits;
+        this.places = new Semaphore(Math.max(1, limits.concurrentUploads()), true);
     }
 
     /**
@@ -80,6 +96,7 @@ public class UploadSpooler implements AutoCloseable {
         public void close() {
             if (released.compareAndSet(false, true)) {
                 release(channel);
+                places.release();
             }
         }
     }
@@ -88,14 +105,81 @@ public class UploadSpooler implements AutoCloseable {
         return limit;
     }
 
+    /** Uploads holding a place now (receiving, or checked and stored). */
+    public int active() {
+        return Math.max(1, limits.concurrentUploads()) - places.availablePermits();
+    }
+
+    /**
+     * Waits for a place (503 {@code SERVER_BUSY} after {@link HttpLimits#uploadQueueWait()}), then spools the body;
+     * the place is handed back when the {@link Spooled} is closed, or at once when spooling fails.
+     */
     public Spooled spool(InputStream body) {
+        try {
+            if (!places.tryAcquire(0, TimeUnit.NANOSECONDS)) {
+                makeRoom();
+                if (!places.tryAcquire(limits.uploadQueueWait().toNanos(), TimeUnit.NANOSECONDS)) {
+                    throw busy();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw busy();
+        }
+        Receiving me = new Receiving();
+        receiving.add(me);
+        try {
+            return spool(body, me);
+        } finally {
+            receiving.remove(me);
+        }
+    }
+
+    /** An upload receiving its body: how far it is, and whether it must give its place up. */
+    private static final class Receiving {
+        final long start = System.nanoTime();
+        volatile long bytes;
+        volatile boolean yield;
+    }
+
+    /**
+     * An upload waits for a place: the slowest receiving upload that has run a second and averages less than
+     * {@link HttpLimits#yieldBelowRate()} is told to give its place up (at its next read). A silent one is closed by
+     * the read-idle timeout; this is for those trickling bytes.
+     */
+    private void makeRoom() {
+        if (limits.yieldBelowRate() <= 0) {
+            return;
+        }
+        long now = System.nanoTime();
+        Receiving slowest = null;
+        double slowestRate = limits.yieldBelowRate();
+        for (Receiving r : receiving) {
+            double seconds = (now - r.start) / 1e9;
+            if (!r.yield && seconds >= 1) {
+                double rate = r.bytes / seconds;
+                if (rate < slowestRate) {
+                    slowest = r;
+                    slowestRate = rate;
+                }
+            }
+        }
+        if (slowest != null) {
+            slowest.yield = true;
+        }
+    }
+
+    private Spooled spool(InputStream body, Receiving me) {
         FileChannel ch;
         try {
             ch = take();
         } catch (IOException diskProblem) {
+            places.release();
             throw storageUnavailable();
         }
         boolean done = false;
+        long start = System.nanoTime();
+        long graceNanos = limits.minUploadRateAfter().toNanos();
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             long total = 0;
@@ -109,6 +193,14 @@ public class UploadSpooler implements AutoCloseable {
                 total += n;
                 if (total > limit) {
                     throw tooLarge();
+                }
+                me.bytes = total;
+                long elapsed = System.nanoTime() - start;
+                if (elapsed > graceNanos && total < limits.minUploadRate() * (elapsed / 1e9)) {
+                    throw tooSlow();
+                }
+                if (me.yield) {
+                    throw yielded();
                 }
                 sha.update(buf, 0, n);
                 wrap.clear().limit(n);
@@ -132,6 +224,7 @@ public class UploadSpooler implements AutoCloseable {
         } finally {
             if (!done) {
                 release(ch);
+                places.release();
             }
         }
     }
@@ -203,6 +296,22 @@ public class UploadSpooler implements AutoCloseable {
     private static RuntimeException storageUnavailable() {
         return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "STORAGE_UNAVAILABLE",
                 "the server cannot store uploads right now; nothing was kept, try again later").exception();
+    }
+
+    private RuntimeException busy() {
+        return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "SERVER_BUSY", "the server is receiving "
+                + limits.concurrentUploads() + " uploads already; nothing was kept, try again shortly").exception();
+    }
+
+    private RuntimeException yielded() {
+        return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "SERVER_BUSY", "other uploads needed this upload's place "
+                + "and it arrived slower than " + limits.yieldBelowRate() + " bytes a second; nothing was kept, "
+                + "try again shortly").exception();
+    }
+
+    private RuntimeException tooSlow() {
+        return Problem.of(HttpStatus.REQUEST_TIMEOUT, "UPLOAD_TOO_SLOW", "the upload arrived slower than "
+                + limits.minUploadRate() + " bytes a second; nothing was kept").exception();
     }
 
     /** The 413 for a package over the limit, whether its Content-Length said so or its body did. */

@@ -16,6 +16,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.minedecl.server.config.DataDirectory;
+import org.minedecl.server.config.HttpLimits;
 import org.minedecl.server.config.ServerSettings;
 import org.minedecl.server.problem.ProblemException;
 import org.minedecl.server.support.Leftovers;
@@ -28,7 +29,7 @@ class UploadSpoolerTest {
     private UploadSpooler spooler() {
         ServerSettings settings = new ServerSettings(dataDir.toString(), null, LIMIT, false, "Asia/Shanghai", null,
                 null, 64, 0);
-        return new UploadSpooler(new DataDirectory(settings), settings);
+        return new UploadSpooler(new DataDirectory(settings), settings, HttpLimits.defaults());
     }
 
     private static byte[] random(int n, long seed) {

@@ -72,7 +72,13 @@ public final class PackageVerifier {
             out.add(CheckResult.pass(ZipContainer.CHECK_ENTRIES, f.entries.size() + " entries, names safe"));
             out.add(CheckResult.pass(ZipContainer.CHECK_CONTENT, "all entries inflate within limits, CRCs match"));
             for (PackageCheck c : CHECKS) {
-                Failure failure = c.run(f);
+                Failure failure;
+                try {
+                    failure = c.run(f);
+                } catch (RuntimeException parserRefused) {
+                    // a parser under this check threw on hostile bytes: this check failed, with its own code
+                    failure = c.malformed();
+                }
                 if (failure != null) {
                     out.add(failure.toResult());
                     return report(out, f);

@@ -192,8 +192,9 @@ public final class CertificateValidator {
                 return fail(CHAIN, "CHAIN_UNTRUSTED", Refusal.CERT_UNTRUSTED,
                         "no chain to a trusted root: " + m.split("\n")[0]);
             }
-            return fail(CHAIN, "CHAIN_UNTRUSTED", Refusal.CERT_UNTRUSTED, "the chain cannot be checked: "
-                    + e.getClass().getSimpleName());
+            // (no exception's name: a parser under the path builder refused an altered certificate)
+            return fail(CHAIN, "CHAIN_UNTRUSTED", Refusal.CERT_UNTRUSTED,
+                    "the chain cannot be checked: a certificate in it cannot be read");
         }
         for (X509Certificate c : built.path()) {
             if (!AlgorithmPolicy.certificateSignatureAllowed(c.getSigAlgOID())) {
