@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.swing.SwingUtilities;
 import org.assertj.swing.core.BasicRobot;
@@ -32,6 +31,7 @@ import org.minedecl.client.app.drafts.DraftDocument;
 import org.minedecl.client.app.drafts.DraftStatus;
 import org.minedecl.client.app.drafts.DraftStore;
 import org.minedecl.client.cli.KeygenCommand;
+import org.minedecl.client.testsupport.SharedSoftHsm;
 import org.minedecl.shared.testpki.SoftHsmToken;
 import org.minedecl.shared.testpki.TestPki;
 import picocli.CommandLine;
@@ -141,8 +141,8 @@ class DesktopFilingEndToEndTest {
         assertThat(Path.of(store.packageFile(q.id()) + ".receipt")).exists();
 
         // PKCS#11: the previous quarter of the same mine, signed with a key on a SoftHSM2 token
-        SoftHsmToken token = SoftHsmToken.create();
-        token.put(Map.of("enterprise", TestPki.get(TestPki.KeyAlg.EC).leaf().build()));
+        // the client JVM's one pair of tokens: SoftHSM2 reads its token folder once per process
+        SoftHsmToken token = SharedSoftHsm.get();
         DraftDocument earlier = store.load(q.id()) instanceof DraftStore.Loaded.Ok ok ? ok.draft().document()
                 .snapshot() : null;
         earlier.set("period", DraftDocument.NODES.textNode(
