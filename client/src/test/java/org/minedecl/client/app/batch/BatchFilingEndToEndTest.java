@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +31,7 @@ import org.minedecl.client.app.receipts.ReceiptStore;
 import org.minedecl.shared.declaration.Period;
 import org.minedecl.shared.receipt.ReceiptVerifier;
 import org.minedecl.shared.rules.RuleVectors;
+import org.minedecl.client.testsupport.SharedSoftHsm;
 import org.minedecl.shared.testpki.SoftHsmToken;
 import org.minedecl.shared.testpki.TestPki;
 
@@ -79,9 +79,10 @@ class BatchFilingEndToEndTest {
     void fiftyDeclarationsSignedOnATokenAndSubmittedSurviveAKilledBatchWithExactlyFiftySubmissions()
             throws Exception {
         Path jar = serverJar();
-        SoftHsmToken token = SoftHsmToken.create();
+        // the client JVM's one pair of tokens (SoftHSM2 reads its token folder once per process); its
+        // "enterprise" key is the EC test PKI's
+        SoftHsmToken token = SharedSoftHsm.get();
         TestPki pki = TestPki.get(TestPki.KeyAlg.EC);
-        token.put(Map.of("enterprise", pki.leaf().build()));
         URI uri = startServer(jar, pki);
 
         LocalDate today = BusinessClock.system().today();
