@@ -88,8 +88,7 @@ public record Scope(Kind kind, String actor, List<String> jurisdictions, Map<Str
                 return new Sql("1 = 1", List.of());
             case REGULATOR:
                 for (String j : jurisdictions) {
-                    terms.add(jurisdictionColumn + " LIKE ?");
-                    args.add(prefix(j) + "%");
+                    terms.add(range(jurisdictionColumn, j, args));
                 }
                 break;
             default:
@@ -110,7 +109,23 @@ public record Scope(Kind kind, String actor, List<String> jurisdictions, Map<Str
 
     /** A requested jurisdiction filter ({@code ?jurisdiction=}), inside the scope: null for none. */
     public static Sql within(String jurisdictionColumn, String requested) {
-        return requested == null ? new Sql("1 = 1", List.of())
-                : new Sql(jurisdictionColumn + " LIKE ?", List.of(prefix(requested) + "%"));
+        if (requested == null) {
+            return new Sql("1 = 1", List.of());
+        }
+        List<String> args = new ArrayList<>();
+        return new Sql(range(jurisdictionColumn, requested, args), args);
+    }
+
+    /**
+     * {@code code} and every code below it as a range of the column, adding its bounds to {@code args}: 140500 is
+     * {@code BETWEEN '140500' AND '140599'}. Stored jurisdictions are 6 digits (CORE-JUR-01 refuses others), and
+     * digits sort alike in every collation, so an index on the column serves it - which {@code LIKE '1405%'} does
+     * not get outside the C collation.
+     */
+    public static String range(String column, String code, List<String> args) {
+        String p = prefix(code);
+        args.add((p + "000000").substring(0, Math.max(6, p.length())));
+        args.add((p + "999999").substring(0, Math.max(6, p.length())));
+        return column + " BETWEEN ? AND ?";
     }
 }

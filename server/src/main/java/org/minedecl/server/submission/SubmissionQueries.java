@@ -87,8 +87,8 @@ public class SubmissionQueries {
             args.add(f.period());
         }
         if (f.jurisdiction() != null) {
-            where.append(" AND s.jurisdiction LIKE ?");
-            args.add(jurisdictionPrefix(f.jurisdiction()) + "%");
+            where.append(" AND ").append(org.minedecl.server.scope.Scope.range("s.jurisdiction", f.jurisdiction(),
+                    args));
         }
         if (f.status() != null) {
             where.append(" AND s.status = ?");
@@ -103,28 +103,63 @@ public class SubmissionQueries {
             args.add(f.ruleId());
         }
         return repository.read(c -> {
-            long total;
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM submission s" + where)) {
+            // one statement for the page and the total (a window count), one for the page's findings
+            long total = 0;
+            List<String> ids = new ArrayList<>();
+            java.util.Map<String, SubmissionView> rows = new java.util.LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", COUNT(*) OVER () AS total "
+                    + "FROM submission s" + where + " ORDER BY s.received_at DESC, s.id LIMIT " + size + " OFFSET "
+                    + ((long) page * size))) {
                 bind(ps, args);
                 try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    total = rs.getLong(1);
+                    while (rs.next()) {
+                        total = rs.getLong("total");
+                        SubmissionView v = view(rs, new ArrayList<>());
+                        ids.add(v.id());
+                        rows.put(v.id(), v);
+                    }
                 }
             }
-            List<String> ids;
-            try (PreparedStatement ps = c.prepareStatement("SELECT s.id FROM submission s" + where
-                    + " ORDER BY s.received_at DESC, s.id LIMIT " + size + " OFFSET " + ((long) page * size))) {
-                bind(ps, args);
-                try (ResultSet rs = ps.executeQuery()) {
-                    ids = SubmissionRepository.strings(rs);
+            if (ids.isEmpty()) {
+                total = count(c, where, args);
+            } else {
+                try (PreparedStatement ps = c.prepareStatement("SELECT submission_id, finding_json FROM finding "
+                        + "WHERE submission_id IN (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?"))
+                        + ") ORDER BY submission_id, seq")) {
+                    bind(ps, ids);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            rows.get(rs.getString(1)).findings().add(readFinding(rs.getString(2)));
+                        }
+                    }
                 }
             }
-            List<SubmissionView> items = new ArrayList<>();
-            for (String id : ids) {
-                find(c, id).ifPresent(items::add);
-            }
-            return new Page(items, page, size, total);
+            return new Page(List.copyOf(rows.values()), page, size, total);
         });
+    }
+
+    /** The total of a filter whose page is empty (a page past the end still reports how many there are). */
+    private static long count(java.sql.Connection c, CharSequence where, List<String> args) throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM submission s" + where)) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static final String COLUMNS = "s.id, s.package_sha256, s.package_size, s.period, s.jurisdiction, s.uscc, "
+            + "s.mining_licence, s.status, s.received_at, s.signing_time, s.signer_subject, s.amends, s.superseded_by, "
+            + "s.receipt_json";
+
+    private static SubmissionView view(ResultSet rs, List<Finding> findings) throws java.sql.SQLException {
+        return new SubmissionView(rs.getString("id"), rs.getString("package_sha256"), rs.getLong("package_size"),
+                rs.getString("period"), rs.getString("jurisdiction"), rs.getString("uscc"),
+                rs.getString("mining_licence"), rs.getString("status"), SubmissionRepository.instant(rs, "received_at"),
+                SubmissionRepository.instant(rs, "signing_time"), rs.getString("signer_subject"),
+                rs.getString("amends"), rs.getString("superseded_by"), findings,
+                receiptJsonOf(rs.getString("receipt_json")).rulePacks());
     }
 
     private static void bind(PreparedStatement ps, List<String> args) throws java.sql.SQLException {
@@ -138,9 +173,7 @@ public class SubmissionQueries {
     }
 
     private Optional<SubmissionView> find(java.sql.Connection c, String id) throws java.sql.SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, package_sha256, package_size, period, "
-                + "jurisdiction, uscc, mining_licence, status, received_at, signing_time, signer_subject, amends, "
-                + "superseded_by, receipt_json FROM submission WHERE id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM submission s WHERE s.id = ?")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -156,12 +189,7 @@ public class SubmissionQueries {
                         }
                     }
                 }
-                return Optional.of(new SubmissionView(rs.getString("id"), rs.getString("package_sha256"),
-                        rs.getLong("package_size"), rs.getString("period"), rs.getString("jurisdiction"),
-                        rs.getString("uscc"), rs.getString("mining_licence"), rs.getString("status"),
-                        SubmissionRepository.instant(rs, "received_at"), SubmissionRepository.instant(rs,
-                        "signing_time"), rs.getString("signer_subject"), rs.getString("amends"),
-                        rs.getString("superseded_by"), findings, receiptJsonOf(rs.getString("receipt_json")).rulePacks()));
+                return Optional.of(view(rs, findings));
             }
         }
     }

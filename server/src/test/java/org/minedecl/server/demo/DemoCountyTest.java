@@ -34,6 +34,8 @@ class DemoCountyTest implements TestPropertyProvider {
     StatisticsService statistics;
     @Inject
     DataSource dataSource;
+    @Inject
+    BulkLoader bulk;
     Path dataDir;
 
     @Override
@@ -73,13 +75,15 @@ class DemoCountyTest implements TestPropertyProvider {
         r.perQuarter().forEach((q, c) -> System.out.println("DEMO " + q + " filed=" + c[0] + " flagged=" + c[1]
                 + " late=" + c[2] + " notFiled=" + c[3] + " shortfall=" + c[4]));
         int filed = r.perQuarter().values().stream().mapToInt(c -> c[0]).sum();
-        assertThat(Rows.count(dataSource, "SELECT COUNT(*) FROM submission")).isEqualTo(filed);
+        // (bulk mode's rows, from the other test, are 2024's)
+        assertThat(Rows.count(dataSource, "SELECT COUNT(*) FROM submission WHERE period >= '2025Q4'")).isEqualTo(filed);
         assertThat(filed).isBetween(3 * 103 * 80 / 100, 3 * 103);
         Map<String, Long> flags = new TreeMap<>();
         for (String rule : List.of("CORE-FUND-02", "CORE-LATE-01", "SX-SCALE-02")) {
-            flags.put(rule, Rows.count(dataSource, "SELECT COUNT(*) FROM flag WHERE rule_id = ?", rule));
+            flags.put(rule, Rows.count(dataSource, "SELECT COUNT(*) FROM flag WHERE rule_id = ? AND period >= '2025Q4'",
+                    rule));
         }
-        System.out.println("DEMO flags " + flags + " all " + Rows.count(dataSource, "SELECT COUNT(*) FROM flag"));
+        System.out.println("DEMO flags " + flags + " all " + Rows.count(dataSource, "SELECT COUNT(*) FROM flag WHERE period >= '2025Q4'"));
 
         int[] q2 = r.perQuarter().get("2026Q2");
         StatisticsService.Statistics s = statistics.statistics(Scope.regulator("朔州市", List.of("140600")), "2026Q2",
@@ -97,5 +101,26 @@ class DemoCountyTest implements TestPropertyProvider {
                 mines.stream().filter(ShuozhouMines.Mine::belowMinimum).filter(m -> Rows.count(dataSource,
                         "SELECT COUNT(*) FROM submission WHERE mining_licence = ? AND period = '2026Q2'",
                         m.licence()) > 0).count());
+    }
+
+    @Test
+    void bulkModeInsertsExactlyTheRowsAskedForSpreadOverTheProvince() {
+        long before = Rows.count(dataSource, "SELECT COUNT(*) FROM submission");
+
+        BulkLoader.Result r = bulk.load(7, 5000, new Period(2024, 1), 4);
+
+        assertThat(r.submissions()).isEqualTo(5000);
+        assertThat(Rows.count(dataSource, "SELECT COUNT(*) FROM submission") - before).isEqualTo(5000);
+        assertThat(Rows.count(dataSource, "SELECT COUNT(*) FROM period_filing WHERE period LIKE '2024%'"))
+                .isEqualTo(5000);
+        assertThat(Rows.count(dataSource, "SELECT COUNT(DISTINCT jurisdiction) FROM submission WHERE period = "
+                + "'2024Q1'")).isEqualTo(132);
+        StatisticsService.Statistics s = statistics.statistics(Scope.regulator("province", List.of("140000")),
+                "2024Q2", null);
+        assertThat(s.total().filed()).isBetween(1100L, 1300L);
+        assertThat(s.total().missing()).isPositive();
+        assertThat(s.total().late()).isPositive();
+        assertThat(s.total().flaggedByRule()).containsKeys("CORE-FUND-02", "CORE-LATE-01");
+        assertThat(s.total().fundShortfall()).isPositive();
     }
 }

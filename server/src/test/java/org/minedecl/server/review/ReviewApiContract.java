@@ -258,6 +258,31 @@ abstract class ReviewApiContract implements TestPropertyProvider {
     }
 
     @Test
+    void aRegulatorsQueuePageCarriesEachSubmissionsFindingsAndTheTotal() {
+        file(shortfall("140527", "500.00"));
+        file(shortfall("140527", "700.00"));
+        file(Declarations.example().jurisdiction("140527"));
+
+        JsonNode page = api.get("/api/v1/submissions?jurisdiction=140527&status=FLAGGED&size=1").json();
+
+        assertThat(page.path("total").asLong()).isEqualTo(2);
+        assertThat(page.path("items")).hasSize(1);
+        assertThat(page.path("items").get(0).path("findings").findValuesAsText("ruleId")).contains("CORE-FUND-02");
+        JsonNode past = api.get("/api/v1/submissions?jurisdiction=140527&status=FLAGGED&page=5&size=1").json();
+        assertThat(past.path("items")).isEmpty();
+        assertThat(past.path("total").asLong()).isEqualTo(2);
+        assertThat(jurisdictions(api.get("/api/v1/submissions?jurisdiction=140500&period=2026Q3&size=500")))
+                .contains("140527").allMatch(j -> j.startsWith("1405"));
+        assertThat(jurisdictions(api.get("/api/v1/submissions?jurisdiction=140600"))).doesNotContain("140527");
+    }
+
+    /** The items' own jurisdictions (their rule packs name jurisdictions too). */
+    static List<String> jurisdictions(Api.Answer page) {
+        return StreamSupport.stream(page.json().path("items").spliterator(), false)
+                .map(i -> i.path("jurisdiction").asText()).toList();
+    }
+
+    @Test
     void nothingIsMissingBeforeTheDeadline() {
         StatisticsService.MissingFilings m = statistics.missing(Scope.everything("dev"), "2099Q1", null);
         assertThat(m.deadlinePassed()).isFalse();
