@@ -102,6 +102,9 @@ public final class MixedLoadBenchmark {
             URI base = server.uri();
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
             String receiptId = receiptOf(http, base, good);
+            List<Phase> phases = List.of(new Phase("honest, hostile and reads"),
+                    new Phase("the same + " + SLOW + " slow clients"), new Phase("slow clients gone"));
+            current = phases.get(0);
             AtomicBoolean stop = new AtomicBoolean();
             AtomicBoolean slowOn = new AtomicBoolean();
             List<Thread> threads = new ArrayList<>();
@@ -157,8 +160,6 @@ public final class MixedLoadBenchmark {
                     }
                 }));
             }
-            List<Phase> phases = List.of(new Phase("honest, hostile and reads"),
-                    new Phase("the same + " + SLOW + " slow clients"), new Phase("slow clients gone"));
             long[] start = resources(server.pid(), true);
             for (Phase p : phases) {
                 current = p;
@@ -223,9 +224,7 @@ public final class MixedLoadBenchmark {
 
     private static String report(List<Phase> phases, long[] start, int left) {
         StringBuilder md = new StringBuilder();
-        md.append("_Run ").append(java.time.Instant.now()).append(" on ").append(BenchmarkReport.machine())
-                .append("._\n\n")
-                .append("The server jar (`-Xmx256m`, its default limits, embedded H2) gets, throughout, honest uploads "
+        md.append("The server jar (`-Xmx256m`, its default limits, embedded H2) gets, throughout, honest uploads "
                         + "from ").append(HONEST_CLIENTS).append(" clients (about 40 a second, one in ten of their "
                         + "uploads hostile: a changed byte, random bytes, an untrusted signer, a JSON bomb) and a "
                         + "reader (list, receipt, package). In the middle phase ").append(SLOW)
