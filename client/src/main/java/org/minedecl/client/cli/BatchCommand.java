@@ -183,7 +183,8 @@ public class BatchCommand implements Runnable {
             }
             char[] secret;
             try {
-                secret = SecretInput.read(storepassFile, storepassEnv, keystore != null ? "keystore password" : "PIN");
+                secret = SecretInput.read(storepassFile, storepassEnv, err.text(keystore != null ? "secret.prompt.password"
+                        : "secret.prompt.pin"), err);
             } catch (SecretInput.MissingSecret e) {
                 System.err.println("minedecl batch sign: " + e.getMessage());
                 return ExitCodes.USAGE;

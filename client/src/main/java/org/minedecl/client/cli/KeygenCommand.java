@@ -35,6 +35,7 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.minedecl.client.app.Language;
 import org.minedecl.shared.declaration.Uscc;
 import org.minedecl.shared.signature.Providers;
 import org.minedecl.shared.signature.SignerIdentity;
@@ -64,10 +65,14 @@ public class KeygenCommand implements Callable<Integer> {
     @Option(names = "--days", defaultValue = "730", description = "certificate validity in days")
     int days;
 
+    @Option(names = "--lang", paramLabel = "zh|en", description = "language of the messages (default: the locale's)")
+    String lang;
+
     @Override
     public Integer call() {
+        Language messages = CliLanguage.errors(lang);
         if (!Uscc.isValid(uscc)) {
-            System.err.println("minedecl keygen: --uscc " + uscc + " is not a valid unified social credit code");
+            System.err.println("minedecl keygen: " + messages.text("keygen.usccInvalid", uscc));
             return ExitCodes.USAGE;
         }
         try {
@@ -132,12 +137,12 @@ public class KeygenCommand implements Callable<Integer> {
             Files.writeString(out.resolve("ca.pem"), pem(ca), StandardCharsets.US_ASCII);
             Files.writeString(out.resolve("ca.crl"), pem(crl), StandardCharsets.US_ASCII);
             Files.writeString(out.resolve("enterprise.pem"), pem(ee), StandardCharsets.US_ASCII);
-            System.out.println("demo PKI (" + alg + ", not for production) written to " + out);
-            System.out.println("  keystore:      " + p12 + " (alias enterprise)");
-            System.out.println("  password file: " + passFile);
-            System.out.println("  certificate:   " + out.resolve("enterprise.pem") + " (USCC " + uscc + ")");
-            System.out.println("  CA:            " + out.resolve("ca.pem"));
-            System.out.println("  CRL:           " + out.resolve("ca.crl") + " (next update in 30 days)");
+            System.out.println(messages.text("keygen.written", alg, out));
+            System.out.println(messages.text("keygen.keystore", p12));
+            System.out.println(messages.text("keygen.passFile", passFile));
+            System.out.println(messages.text("keygen.certificate", out.resolve("enterprise.pem"), uscc));
+            System.out.println(messages.text("keygen.ca", out.resolve("ca.pem")));
+            System.out.println(messages.text("keygen.crl", out.resolve("ca.crl")));
             return ExitCodes.OK;
         } catch (Exception e) {
             System.err.println("minedecl keygen: " + (e.getMessage() == null ? e.getClass().getSimpleName()

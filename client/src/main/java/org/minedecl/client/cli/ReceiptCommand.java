@@ -11,6 +11,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.concurrent.Callable;
+import org.minedecl.client.app.Language;
 import org.minedecl.client.app.receipts.ReceiptStore;
 import org.minedecl.shared.receipt.Receipt;
 import org.minedecl.shared.receipt.ReceiptVerifier;
@@ -43,26 +44,30 @@ public class ReceiptCommand implements Runnable {
         PrintStream out = System.out;
         PrintStream err = System.err;
 
+        @Option(names = "--lang", paramLabel = "zh|en", description = "language of the messages (default: the locale's)")
+        String lang;
+
         @Override
         public Integer call() {
+            Language messages = CliLanguage.errors(lang);
             X509Certificate cert;
             byte[] bytes;
             try {
                 cert = CertificateFiles.certificates(java.util.List.of(serverCert)).get(0);
                 bytes = Files.readAllBytes(receipt);
             } catch (IOException e) {
-                err.println("minedecl receipt verify: cannot read " + e.getMessage());
+                err.println("minedecl receipt verify: " + messages.text("receipt.unreadable", e.getMessage()));
                 return ExitCodes.USAGE;
             }
             ReceiptVerifier.Result result = ReceiptStore.verify(bytes, cert);
             if (!result.valid()) {
-                err.println("minedecl receipt verify: invalid receipt: " + result.problem());
+                err.println("minedecl receipt verify: " + messages.text("receipt.invalid", result.problem()));
                 return ExitCodes.PACKAGE_INVALID;
             }
             Receipt r = result.receipt();
-            out.println("valid receipt " + r.receiptId() + ": " + r.status() + ", " + r.period() + ", USCC " + r.uscc()
-                    + ", mining licence " + r.miningLicence() + ", package SHA-256 " + r.packageSha256()
-                    + ", received " + r.receivedAt() + (r.amends() == null ? "" : ", amends " + r.amends()));
+            out.println(messages.text("receipt.valid", r.receiptId(), r.status(), r.period(), r.uscc(),
+                    r.miningLicence(), r.packageSha256(), r.receivedAt())
+                    + (r.amends() == null ? "" : messages.text("receipt.amends", r.amends())));
             return ExitCodes.OK;
         }
     }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.minedecl.client.app.Language;
 
 /**
  * A password or PIN from a file (its first line; the line break is not part of it), from an environment variable,
@@ -21,9 +22,9 @@ final class SecretInput {
         }
     }
 
-    static char[] read(Path file, String envVar, String prompt) throws MissingSecret {
+    static char[] read(Path file, String envVar, String prompt, Language language) throws MissingSecret {
         if (file != null && envVar != null) {
-            throw new MissingSecret("give either a password file or an environment variable, not both");
+            throw new MissingSecret(language.text("secret.both"));
         }
         if (file != null) {
             try {
@@ -35,24 +36,23 @@ final class SecretInput {
                 }
                 return line.toCharArray();
             } catch (IOException e) {
-                throw new MissingSecret("cannot read the password file " + file + ": " + e.getMessage());
+                throw new MissingSecret(language.text("secret.fileUnreadable", file, e.getMessage()));
             }
         }
         if (envVar != null) {
             String v = System.getenv(envVar);
             if (v == null) {
-                throw new MissingSecret("environment variable " + envVar + " is not set");
+                throw new MissingSecret(language.text("secret.envUnset", envVar));
             }
             return v.toCharArray();
         }
         Console console = System.console();
         if (console == null) {
-            throw new MissingSecret("no password given and no terminal to ask on: use --storepass-file or "
-                    + "--storepass-env");
+            throw new MissingSecret(language.text("secret.noTerminal"));
         }
         char[] pw = console.readPassword("%s: ", prompt);
         if (pw == null) {
-            throw new MissingSecret("no password entered");
+            throw new MissingSecret(language.text("secret.none"));
         }
         return pw;
     }

@@ -111,7 +111,8 @@ public class SignCommand implements Callable<Integer> {
         }
         char[] secret;
         try {
-            secret = SecretInput.read(storepassFile, storepassEnv, keystore != null ? "keystore password" : "PIN");
+            secret = SecretInput.read(storepassFile, storepassEnv, err.text(keystore != null ? "secret.prompt.password"
+                    : "secret.prompt.pin"), err);
         } catch (SecretInput.MissingSecret e) {
             stderr.println("minedecl sign: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -121,8 +122,8 @@ public class SignCommand implements Callable<Integer> {
                     : new SignerSource.Pkcs11Token(pkcs11, secret, alias);
             SigningCredential credential = service.open(source);
             SigningService.Signed w = service.sign(ready, credential, pss, out, null);
-            stdout.println("signed " + w.path() + " (" + w.size() + " bytes, " + w.algorithm().jcaName() + ") as "
-                    + w.certificate().holder() + " at " + w.signingTime()
+            stdout.println(err.text("sign.signed", w.path(), w.size(), w.algorithm().jcaName(),
+                    w.certificate().holder(), w.signingTime())
                     + (w.flags().isEmpty() ? "" : " " + res.text("sign.withFlags", w.flags().size())));
             return ExitCodes.OK;
         } catch (SignerException e) {

@@ -81,7 +81,7 @@ public class SubmitCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         if (retries < 0) {
-            err.println("minedecl submit: --retries must be 0 or more");
+            err.println("minedecl submit: " + language.text("submit.retriesInvalid"));
             return ExitCodes.USAGE;
         }
         Path target = receiptFile != null ? receiptFile : ReceiptStore.besidePackage(pkg);
@@ -151,7 +151,7 @@ public class SubmitCommand implements Callable<Integer> {
             if (pct != shown) {
                 shown = pct;
                 open = true;
-                err.print("\ruploading " + pkg.getFileName() + ": " + pct + "% of " + total + " bytes");
+                err.print("\r" + language.text("submit.progress", pkg.getFileName(), pct, total));
             }
         }
 

@@ -18,14 +18,9 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.minedecl.client.app.BusinessClock;
 import org.minedecl.client.app.Language;
+import org.minedecl.client.app.validation.ValidationService;
 import org.minedecl.shared.declaration.Declaration;
 import org.minedecl.shared.declaration.DeclarationParser;
-import org.minedecl.shared.declaration.ParseResult;
-import org.minedecl.shared.rules.DeclarationValidator;
-import org.minedecl.shared.rules.Finding;
-import org.minedecl.shared.rules.History;
-import org.minedecl.shared.rules.RuleEngine;
-import org.minedecl.shared.rules.RulePackInfo;
 import org.minedecl.shared.rules.Severity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,7 +67,7 @@ public class ValidateCommand implements Callable<Integer> {
             description = "text (default) or json: {\"findings\": [...]}")
     String format;
 
-    @Option(names = "--lang", paramLabel = "zh|en", defaultValue = "zh", description = "language of the text output")
+    @Option(names = "--lang", paramLabel = "zh|en", description = "language of the text output (default zh)")
     String lang;
 
     /** "Today" when there is no --as-of: the date in Asia/Shanghai, as the server counts days late (tests fix it). */
@@ -82,102 +77,90 @@ public class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Language messages = CliLanguage.errors(lang);
         try {
             if (!unmatched.isEmpty()) {
-                return usage(err, "unknown option or extra argument: " + String.join(" ", unmatched)
-                        + " (see minedecl validate --help)");
+                return usage(err, messages.text("validate.unmatched", String.join(" ", unmatched)));
             }
             if (file == null) {
-                return usage(err, "missing FILE.json (see minedecl validate --help)");
+                return usage(err, messages.text("validate.missingFile"));
             }
             if (!format.equals("text") && !format.equals("json")) {
-                return usage(err, "--format must be text or json, not " + format);
+                return usage(err, messages.text("cli.format.invalid", format));
             }
-            if (!lang.equals("zh") && !lang.equals("en")) {
-                return usage(err, "--lang must be zh or en, not " + lang);
+            if (!CliLanguage.valid(lang)) {
+                return usage(err, messages.text("cli.lang.invalid", lang));
             }
             LocalDate day;
             try {
-                day = asOf == null ? clock.today() : LocalDate.parse(asOf, ISO);
+                day = asOf == null ? null : LocalDate.parse(asOf, ISO);
             } catch (DateTimeParseException e) {
-                return usage(err, "--as-of must be a date YYYY-MM-DD, not " + asOf);
+                return usage(err, messages.text("cli.asOf.invalid", asOf));
             }
-            byte[] json = read(file);
+            byte[] json = read(file, messages);
             List<Declaration> earlier = new java.util.ArrayList<>();
             for (Path prevFile : previous) {
-                ParseResult p = DeclarationParser.parse(read(prevFile));
-                if (p.declaration() == null) {
-                    return usage(err, "cannot read the previous declaration " + prevFile + ": "
-                            + p.findings().get(0).message().en());
+                try {
+                    earlier.add(ValidationService.previous(read(prevFile, messages)));
+                } catch (ValidationService.UnreadablePrevious e) {
+                    return usage(err, messages.text("validate.previousUnreadable", prevFile, e.getMessage()));
                 }
-                earlier.add(p.declaration());
             }
-            RuleEngine engine = RuleEngine.standard();
-            DeclarationValidator.ValidationResult result = new DeclarationValidator(engine).validateWithHistory(json, day,
-                    History.of(earlier));
+            ValidationService.Result result = ValidationService.standard(clock).validate(json, day, earlier);
             if (format.equals("json")) {
                 ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("findings", result.findings());
                 out.println(mapper.writeValueAsString(doc));
             } else {
-                printText(out, result, engine, day);
+                printText(out, result);
             }
             out.flush();
             return result.hasErrors() ? ExitCodes.DECLARATION_ERRORS : ExitCodes.OK;
         } catch (UsageError e) {
             return usage(err, e.getMessage());
         } catch (IOException | RuntimeException e) {
-            return usage(err, "validate failed: " + e);
+            return usage(err, messages.text("validate.failed", e));
         }
     }
 
-    private static byte[] read(Path path) {
+    private static byte[] read(Path path, Language messages) {
         try {
             if (Files.isDirectory(path)) {
-                throw new UsageError(path + " is a directory, not a declaration file");
+                throw new UsageError(messages.text("validate.isDirectory", path));
             }
             if (Files.size(path) > MAX_FILE_BYTES) {
-                throw new UsageError(path + " is " + Files.size(path) + " bytes; a declaration is at most "
-                        + DeclarationParser.MAX_DOCUMENT_BYTES);
+                throw new UsageError(messages.text("validate.tooLarge", path, Files.size(path),
+                        DeclarationParser.MAX_DOCUMENT_BYTES));
             }
             return Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
-            throw new UsageError("no such file: " + path);
+            throw new UsageError(messages.text("cli.noSuchFile", path));
         } catch (IOException e) {
-            throw new UsageError("cannot read " + path + ": " + e.getMessage());
+            throw new UsageError(messages.text("cli.cannotRead", path, e.getMessage()));
         }
     }
 
-    private void printText(PrintWriter out, DeclarationValidator.ValidationResult result, RuleEngine engine,
-                           LocalDate day) {
-        Language language = Language.of(lang);
+    private void printText(PrintWriter out, ValidationService.Result result) {
+        Language language = CliLanguage.results(lang);
         Declaration d = result.declaration();
-        String jurisdiction = d == null ? null : d.jurisdiction();
-        out.println(d == null ? language.text("validate.header.unreadable", file.getFileName(), day)
-                : language.text("validate.header", file.getFileName(), d.period(), jurisdiction, day));
-        List<RulePackInfo> packs = d == null ? List.of() : engine.applicablePacks(jurisdiction);
+        out.println(d == null ? language.text("validate.header.unreadable", file.getFileName(), result.day())
+                : language.text("validate.header", file.getFileName(), d.period(), d.jurisdiction(), result.day()));
         if (d != null) {
-            out.println(language.text("validate.packs", packs.stream()
+            out.println(language.text("validate.packs", result.packs().stream()
                     .map(p -> p.id() + " " + p.version() + (p.jurisdiction().isEmpty() ? "" : " (" + p.jurisdiction() + ")"))
                     .collect(Collectors.joining(", "))));
-            if (packs.size() == 1) {
-                out.println(language.text("validate.coreOnly", jurisdiction));
+            if (result.coreOnly()) {
+                out.println(language.text("validate.coreOnly", d.jurisdiction()));
             }
         } else {
             out.println(language.text("validate.unreadable"));
         }
         FindingText.printGrouped(out::println, result.findings(), language);
         out.println();
-        long errors = count(result.findings(), Severity.ERROR);
-        long flags = count(result.findings(), Severity.FLAG);
-        long warnings = count(result.findings(), Severity.WARNING);
-        out.println(language.text("validate.summary", errors, flags, warnings)
-                + (errors > 0 ? language.text("validate.summary.blocked") : ""));
-    }
-
-    private static long count(List<Finding> findings, Severity severity) {
-        return findings.stream().filter(f -> f.severity() == severity).count();
+        long errors = result.count(Severity.ERROR);
+        out.println(language.text("validate.summary", errors, result.count(Severity.FLAG),
+                result.count(Severity.WARNING)) + (errors > 0 ? language.text("validate.summary.blocked") : ""));
     }
 
     private static int usage(PrintWriter err, String message) {

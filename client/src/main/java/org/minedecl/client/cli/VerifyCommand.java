@@ -1,7 +1,7 @@
 package org.minedecl.client.cli;
 
-import org.minedecl.client.app.BusinessClock;
 import org.minedecl.client.app.Language;
+import org.minedecl.client.app.validation.VerificationService;
 import org.minedecl.shared.signature.SignerIdentity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,12 +19,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.minedecl.shared.signature.CertificateFiles;
 import org.minedecl.shared.pkg.CheckResult;
-import org.minedecl.shared.pkg.PackageVerifier;
-import org.minedecl.shared.pkg.VerificationPolicy;
 import org.minedecl.shared.pkg.VerificationReport;
-import org.minedecl.shared.rules.DeclarationValidator;
 import org.minedecl.shared.rules.Finding;
-import org.minedecl.shared.rules.RuleEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -48,7 +43,7 @@ public class VerifyCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json")
     String format;
 
-    @Option(names = "--lang", paramLabel = "zh|en", defaultValue = "zh", description = "language of the findings in text output")
+    @Option(names = "--lang", paramLabel = "zh|en", description = "language of the text output (default zh)")
     String lang;
 
     @Option(names = "--at", paramLabel = "INSTANT", hidden = true,
@@ -57,12 +52,17 @@ public class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Language messages = CliLanguage.errors(lang);
         if (!format.equals("text") && !format.equals("json")) {
-            System.err.println("minedecl verify: --format must be text or json");
+            System.err.println("minedecl verify: " + messages.text("cli.format.invalid", format));
+            return ExitCodes.USAGE;
+        }
+        if (!CliLanguage.valid(lang)) {
+            System.err.println("minedecl verify: " + messages.text("cli.lang.invalid", lang));
             return ExitCodes.USAGE;
         }
         if (!Files.isRegularFile(pkg)) {
-            System.err.println("minedecl verify: no such file: " + pkg);
+            System.err.println("minedecl verify: " + messages.text("cli.noSuchFile", pkg));
             return ExitCodes.USAGE;
         }
         List<X509Certificate> anchors;
@@ -74,44 +74,37 @@ public class VerifyCommand implements Callable<Integer> {
             System.err.println("minedecl verify: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        Instant now = at != null ? at : Instant.now();
-        VerificationReport report = new PackageVerifier(new VerificationPolicy(anchors, crls, now)).verify(pkg);
-        List<Finding> findings = List.of();
-        if (report.valid()) {
-            LocalDate signingDay = BusinessClock.dateOf(report.signingTime());
-            findings = new DeclarationValidator(RuleEngine.standard()).validate(report.parsedDeclaration(), signingDay,
-                    null).findings();
-        }
+        VerificationService.Result result = VerificationService.standard().verify(pkg, anchors, crls,
+                at != null ? at : Instant.now());
+        VerificationReport report = result.report();
         if (format.equals("json")) {
-            printJson(report, findings);
+            printJson(report, result.findings());
         } else {
-            printText(report, findings, lang);
+            printText(report, result.findings(), CliLanguage.results(lang));
         }
         if (!report.valid()) {
             CheckResult f = report.firstFailure().orElseThrow();
-            System.err.println("minedecl verify: package invalid: " + f.check() + " failed with " + f.code() + " ("
-                    + f.category() + "): " + f.detail());
+            System.err.println("minedecl verify: " + messages.text("verify.invalid", f.check(), f.code(),
+                    f.category(), f.detail()));
             return ExitCodes.PACKAGE_INVALID;
         }
-        long errors = findings.stream().filter(x -> x.severity() == org.minedecl.shared.rules.Severity.ERROR).count();
-        if (errors > 0) {
-            System.err.println("minedecl verify: the signature is valid, but the declaration has " + errors
-                    + " ERROR finding(s)");
+        if (result.errors() > 0) {
+            System.err.println("minedecl verify: " + messages.text("verify.declarationErrors", result.errors()));
             return ExitCodes.DECLARATION_ERRORS;
         }
         return ExitCodes.OK;
     }
 
-    private static void printText(VerificationReport r, List<Finding> findings, String lang) {
+    private static void printText(VerificationReport r, List<Finding> findings, Language language) {
         for (CheckResult c : r.checks()) {
             System.out.println(c.passed() ? "PASS " + c.check() + "  " + c.detail()
                     : "FAIL " + c.check() + "  " + c.code() + " (" + c.category() + "): " + c.detail());
         }
         if (r.valid()) {
-            System.out.println("package valid: signed by " + SignerIdentity.displayName(r.signer()) + " at "
-                    + r.signingTime());
-            FindingText.printGrouped(System.out::println, findings, Language.of(lang));
-            System.out.println(findings.size() + " finding(s)");
+            System.out.println(language.text("verify.valid", SignerIdentity.displayName(r.signer()),
+                    r.signingTime()));
+            FindingText.printGrouped(System.out::println, findings, language);
+            System.out.println(language.text("verify.findings", findings.size()));
         }
     }
 

@@ -9,12 +9,17 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -77,6 +82,25 @@ public final class SubmissionService {
 
     public URI server() {
         return server;
+    }
+
+    /**
+     * The server's receipt-signing certificate ({@code GET /api/v1/server-certificate}, PEM), to verify receipts
+     * with ({@link org.minedecl.client.app.receipts.ReceiptStore#verify}). Fetched over the same connection as the
+     * uploads, so it proves no more than that connection does: a desktop keeps the first one it sees (or one its
+     * administrator installed) and warns when the server later shows another.
+     */
+    public X509Certificate serverCertificate() throws IOException {
+        DefaultHttpClientConfiguration config = new DefaultHttpClientConfiguration();
+        config.setReadTimeout(Duration.ofSeconds(30));
+        try (HttpClient client = HttpClient.create(new URL(server.toString()), config)) {
+            String pem = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/server-certificate"), String.class);
+            return (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+        } catch (CertificateException | RuntimeException e) {
+            throw new IOException("cannot get the server certificate from " + server + ": " + ClientErrors.oneLine(e),
+                    e);
+        }
     }
 
     /** The server or the way to it is unavailable for now; trying again may succeed. */

@@ -73,8 +73,42 @@ class OutboxTest {
             ex.getResponseBody().write(b);
             ex.close();
         });
+        server.createContext("/api/v1/server-certificate", ex -> {
+            byte[] b = ("-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder().encodeToString(
+                    uncheckedEncoded()) + "\n-----END CERTIFICATE-----\n").getBytes(StandardCharsets.US_ASCII);
+            ex.getResponseHeaders().add("Content-Type", "application/x-pem-file");
+            ex.sendResponseHeaders(200, b.length);
+            ex.getResponseBody().write(b);
+            ex.close();
+        });
         server.start();
         return new URI_(java.net.URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
+    }
+
+    private static byte[] uncheckedEncoded() {
+        try {
+            return KEYS.certificate().getEncoded();
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void theServerCertificateIsFetchedAndVerifiesTheReceiptKeptBesideThePackage() throws Exception {
+        java.net.URI uri = start().uri();
+        mode.set("up");
+        Path pkg = Files.write(dir.resolve("q3.asice"), new byte[] {5});
+        SubmissionService service = service(uri, new ArrayList<>());
+        new Outbox(dir.resolve("outbox"), BusinessClock.system()).submitOrKeep(pkg, null, service, null, null);
+
+        java.security.cert.X509Certificate cert = service.serverCertificate();
+
+        assertThat(cert).isEqualTo(KEYS.certificate());
+        org.minedecl.shared.receipt.ReceiptVerifier.Result r = ReceiptStore.verify(ReceiptStore.besidePackage(pkg), cert);
+        assertThat(r.valid()).isTrue();
+        assertThat(r.receipt().status()).isEqualTo(Receipt.Status.FLAGGED);
+        ReceiptKeys other = ReceiptKeys.generate("impostor", Instant.parse("2026-10-10T00:00:00Z"));
+        assertThat(ReceiptStore.verify(ReceiptStore.besidePackage(pkg), other.certificate()).valid()).isFalse();
     }
 
     private record URI_(java.net.URI uri) {
