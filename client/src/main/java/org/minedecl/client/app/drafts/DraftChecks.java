@@ -3,6 +3,7 @@ package org.minedecl.client.app.drafts;
 import java.time.LocalDate;
 import java.util.List;
 import org.minedecl.shared.declaration.Declaration;
+import org.minedecl.shared.rules.History;
 import org.minedecl.shared.rules.DeclarationValidator;
 import org.minedecl.shared.rules.Finding;
 import org.minedecl.shared.rules.RuleEngine;
@@ -10,8 +11,8 @@ import org.minedecl.shared.rules.Severity;
 
 /**
  * A draft checked by the one rule engine, exactly as the server will check the signed declaration: the parser
- * reports what was typed but does not parse at its path, then the rule packs run on what does. The previous
- * filed quarter of the same mine feeds the history rules (CORE-CONS-01).
+ * reports what was typed but does not parse at its path, then the rule packs run on what does. The filed quarters
+ * of the same mine feed the history rules ({@link History}).
  */
 public final class DraftChecks {
     private final DeclarationValidator validator;
@@ -20,8 +21,9 @@ public final class DraftChecks {
         this.validator = new DeclarationValidator(engine);
     }
 
-    public Result check(DraftDocument draft, LocalDate asOf, Declaration previous) {
-        DeclarationValidator.ValidationResult r = validator.validate(DraftStore.bytes(draft), asOf, previous);
+    public Result check(DraftDocument draft, LocalDate asOf, History history) {
+        DeclarationValidator.ValidationResult r = validator.validateWithHistory(DraftStore.bytes(draft), asOf,
+                history == null ? History.NONE : history);
         return new Result(r.declaration(), r.findings());
     }
 

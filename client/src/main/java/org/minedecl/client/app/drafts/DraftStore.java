@@ -359,6 +359,33 @@ public final class DraftStore {
         return prev == null ? null : org.minedecl.shared.declaration.DeclarationParser.parse(bytes(prev)).declaration();
     }
 
+    /**
+     * The filed quarters of the same mine (same USCC and mining licence) before {@code doc}'s quarter, oldest first,
+     * as the history rules take them (CORE-CONS-01, CORE-REPEAT-01, ...).
+     */
+    public org.minedecl.shared.rules.History filedHistory(DraftDocument doc) throws IOException {
+        String uscc = doc.text("enterprise.uscc");
+        String licence = doc.text("licences.mining.number");
+        String period = doc.text("period");
+        List<DraftInfo> filed = new ArrayList<>();
+        for (DraftInfo i : list()) {
+            if (i.status().filed() && i.uscc().equals(uscc) && licence.equals(licenceOf(i.id()))
+                    && (period.isBlank() || i.period().compareTo(period) < 0)) {
+                filed.add(i);
+            }
+        }
+        filed.sort(Comparator.comparing(DraftInfo::period));
+        List<org.minedecl.shared.declaration.Declaration> out = new ArrayList<>();
+        for (DraftInfo i : filed) {
+            Loaded l = load(i.id());
+            if (l instanceof Loaded.Ok o) {
+                out.add(org.minedecl.shared.declaration.DeclarationParser.parse(bytes(o.draft().document()))
+                        .declaration());
+            }
+        }
+        return org.minedecl.shared.rules.History.of(out);
+    }
+
     /** The latest filed quarter of a mine before {@code beforePeriod} (all of them when blank), or null. */
     public DraftDocument lastFiled(String uscc, String licence, String beforePeriod) throws IOException {
         DraftInfo best = null;

@@ -20,7 +20,7 @@ import org.minedecl.client.desktop.DesktopContext;
 import org.minedecl.client.desktop.Diagnostics;
 import org.minedecl.client.desktop.Texts;
 import org.minedecl.client.desktop.findings.FindingsPanel;
-import org.minedecl.shared.declaration.Declaration;
+import org.minedecl.shared.rules.History;
 
 /**
  * One open draft: the form on the left, its findings on the right. Every edit is saved by the autosaver and
@@ -41,7 +41,7 @@ public final class DraftEditor {
     private final JPanel view = new JPanel(new BorderLayout());
     private final JLabel saved = new JLabel(" ");
     private final AtomicLong generation = new AtomicLong();
-    private volatile Declaration previous;
+    private volatile History history = History.NONE;
     private DraftChecks.Result last;
     private Consumer<DraftEditor> onChecked = e -> { };
     private Consumer<DraftEditor> onEdited = e -> { };
@@ -70,7 +70,7 @@ public final class DraftEditor {
                         .format(DateTimeFormatter.ofPattern("HH:mm:ss"))))));
         CHECKER.submit(() -> {
             try {
-                previous = ctx.store.previousFiled(draft.document().snapshot());
+                history = ctx.store.filedHistory(draft.document().snapshot());
             } catch (IOException | RuntimeException e) {
                 Diagnostics.record("previous quarter not read", e);
             }
@@ -129,7 +129,7 @@ public final class DraftEditor {
             }
             DraftChecks.Result r;
             try {
-                r = ctx.checks.check(snapshot, ctx.today(), previous);
+                r = ctx.checks.check(snapshot, ctx.today(), history);
             } catch (RuntimeException e) {
                 Diagnostics.record("check failed", e);
                 return;

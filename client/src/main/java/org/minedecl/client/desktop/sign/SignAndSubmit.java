@@ -172,7 +172,14 @@ public final class SignAndSubmit {
             return;
         }
         ready = null;
-        Preparation prep = ctx.filing.prepare(editor.draft().id(), editor.document(), null);
+        Preparation prep;
+        try {
+            prep = ctx.filing.prepare(editor.draft().id(), editor.document(),
+                    ctx.store.previousFiled(editor.document()));
+        } catch (java.io.IOException e) {
+            ErrorDialog.show(frame, Texts.get("sign.failed", oneLine(e)), e, ctx.settings);
+            return;
+        }
         if (prep instanceof Preparation.Refused r) {
             ErrorDialog.show(frame, r.message(language()), null, ctx.settings);
             return;

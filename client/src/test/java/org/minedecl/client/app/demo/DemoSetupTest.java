@@ -33,7 +33,7 @@ class DemoSetupTest {
         }
         assertThat(store.openIds()).containsExactly(d.id());
         DraftChecks.Result r = new DraftChecks(RuleEngine.standard()).check(d.document(), LocalDate.of(2026, 10, 8),
-                null);
+                org.minedecl.shared.rules.History.NONE);
         assertThat(r.findings()).noneMatch(f -> f.severity() == Severity.ERROR);
         // a second start leaves the user's drafts alone
         assertThat(new DemoSetup(home).demoMine(store, LocalDate.of(2026, 10, 9))).isNull();

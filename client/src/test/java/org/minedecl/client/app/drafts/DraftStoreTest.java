@@ -122,6 +122,32 @@ class DraftStoreTest {
     }
 
     @Test
+    void theFiledQuartersOfTheSameMineAreTheHistoryTheRulesCompareWith() throws IOException {
+        DraftStore store = new DraftStore(home, CLOCK);
+        Draft q2 = store.importFile(example());
+        q2.document().set("period", FieldKind.TEXT.toJson("2026Q2"));
+        q2.document().set("restorationFund.closingBalance", FieldKind.MONEY.toJson("1,000,000"));
+        store.save(q2.id(), q2.document());
+        Files.writeString(store.receiptFile(q2.id()), "{\"receiptId\": \"R-2\", \"status\": \"ACCEPTED\"}");
+        Draft other = store.importFile(example());
+        other.document().set("period", FieldKind.TEXT.toJson("2026Q1"));
+        other.document().set("licences.mining.number", FieldKind.TEXT.toJson("C9999"));
+        store.save(other.id(), other.document());
+        Files.writeString(store.receiptFile(other.id()), "{\"receiptId\": \"R-1\", \"status\": \"ACCEPTED\"}");
+        Draft q3 = store.importFile(example());
+
+        org.minedecl.shared.rules.History h = store.filedHistory(q3.document());
+        assertThat(h.declarations()).extracting(x -> x.period()).containsExactly("2026Q2");
+        List<Finding> findings = new DraftChecks(RuleEngine.standard()).check(q3.document(), LocalDate.of(2026, 10, 8),
+                h).findings();
+        // Q2 closed with 1,000,000.00; Q3 opens with 1,250,000.00
+        assertThat(findings).extracting(Finding::ruleId).contains("CORE-CONS-01");
+        assertThat(new DraftChecks(RuleEngine.standard()).check(q3.document(), LocalDate.of(2026, 10, 8),
+                org.minedecl.shared.rules.History.NONE).findings()).extracting(Finding::ruleId)
+                .doesNotContain("CORE-CONS-01");
+    }
+
+    @Test
     void anExportedDraftOpensAgainAsTheSameDocument() throws IOException {
         DraftStore store = new DraftStore(home, CLOCK);
         Draft d = store.importFile(example());
