@@ -162,8 +162,14 @@ class DesktopFilingEndToEndTest {
                 && window.button("action.sign").isEnabled());
         window.button("action.sign").click();
         DialogFixture sign2 = window.dialog("sign.dialog");
+        // every slot is searched: the token is chosen from the list, and the dialog says which PIN it wants
         sign2.radioButton("sign.p11").click();
-        sign2.textBox("sign.p11.config").setText(token.config().toString());
+        DraftEditorTest.waitFor(() -> java.util.Arrays.stream(sign2.comboBox("sign.p11.token").contents())
+                .anyMatch(x -> x.startsWith("minedecl-test") && !x.startsWith("minedecl-test-2")), 60,
+                () -> java.util.Arrays.toString(sign2.comboBox("sign.p11.token").contents()));
+        sign2.comboBox("sign.p11.token").selectItem(java.util.regex.Pattern.compile("minedecl-test( \\(.*\\))?"));
+        assertThat(sign2.radioButton("sign.p11").target().isSelected()).isTrue();
+        assertThat(sign2.label("sign.p11.pinPrompt").text()).contains("PIN").contains("minedecl-test");
         sign2.textBox("sign.p11.pin").setText(token.pin());
         sign2.button("sign.read").click();
         DraftEditorTest.waitFor(() -> sign2.button("sign.go").isEnabled(), 60,

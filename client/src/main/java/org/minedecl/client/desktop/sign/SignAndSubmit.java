@@ -59,6 +59,9 @@ public final class SignAndSubmit {
     private final JPasswordField p12Password = new JPasswordField(16);
     private final JTextField p11Config = new JTextField(28);
     private final JPasswordField p11Pin = new JPasswordField(16);
+    private final javax.swing.JComboBox<Object> tokens = new javax.swing.JComboBox<>();
+    private final JButton search = new JButton(Texts.get("sign.p11.search"));
+    private final JLabel pinPrompt = new JLabel(" ");
     private final JLabel certificate = new JLabel(" ");
     private final JLabel flags = new JLabel(" ");
     private final JLabel status = new JLabel(" ");
@@ -85,6 +88,17 @@ public final class SignAndSubmit {
         p11Config.setName("sign.p11.config");
         p11Pin.setName("sign.p11.pin");
         certificate.setName("sign.certificate");
+        tokens.setName("sign.p11.token");
+        search.setName("sign.p11.search");
+        pinPrompt.setName("sign.p11.pinPrompt");
+        search.addActionListener(e -> searchTokens());
+        // choosing the USB key searches every slot, once; "search again" repeats it
+        p11.addActionListener(e -> {
+            if (tokens.getItemCount() == 0) {
+                searchTokens();
+            }
+        });
+        tokens.addActionListener(e -> showPinInfo());
         flags.setName("sign.flags");
         status.setName("sign.status");
         progress.setName("sign.progress");
@@ -119,14 +133,17 @@ public final class SignAndSubmit {
         p.add(new JLabel(Texts.get("sign.p12.password")));
         p.add(p12Password, "span 2");
         p.add(p11, "span 3, left, gaptop 8");
+        p.add(new JLabel(Texts.get("sign.p11.token")));
+        p.add(tokens);
+        p.add(search);
         p.add(new JLabel(Texts.get("sign.p11.config")));
         p.add(p11Config);
         p.add(browse11);
         p.add(new JLabel(Texts.get("sign.p11.pin")));
         p.add(p11Pin, "span 2");
-        JLabel pinNote = new JLabel(Texts.get("sign.p11.pinNote"));
-        pinNote.putClientProperty("FlatLaf.styleClass", "small");
-        p.add(pinNote, "skip 1, span 2");
+        pinPrompt.putClientProperty("FlatLaf.styleClass", "small");
+        pinPrompt.setText(Texts.get("sign.p11.pinNote"));
+        p.add(pinPrompt, "skip 1, span 2");
         p.add(read, "skip 1, span 2, left, gaptop 8");
         p.add(certificate, "span 3, growx, left");
         p.add(progress, "span 3, growx, gaptop 8");
@@ -201,8 +218,16 @@ public final class SignAndSubmit {
     /** Opens the key on a worker (a token may take seconds) and shows its certificate against the declaration. */
     void readCertificate() {
         char[] secret = p12.isSelected() ? p12Password.getPassword() : p11Pin.getPassword();
-        SignerSource source = p12.isSelected() ? new SignerSource.Pkcs12File(Path.of(p12File.getText().strip()),
-                secret, null) : new SignerSource.Pkcs11Token(Path.of(p11Config.getText().strip()), secret, null);
+        SignerSource source;
+        try {
+            source = p12.isSelected() ? new SignerSource.Pkcs12File(Path.of(p12File.getText().strip()), secret, null)
+                    : p11Config.getText().isBlank() && tokens.getSelectedItem() instanceof Token t
+                    ? t.ref().signerSource(secret, null)
+                    : new SignerSource.Pkcs11Token(Path.of(p11Config.getText().strip()), secret, null);
+        } catch (java.io.IOException e) {
+            ErrorDialog.show(dialog, Texts.get("sign.keyFailed", oneLine(e)), e, ctx.settings);
+            return;
+        }
         read.setEnabled(false);
         go.setEnabled(false);
         status.setText(Texts.get("sign.reading"));
@@ -254,6 +279,63 @@ public final class SignAndSubmit {
         status.setText(" ");
         go.setEnabled(ok);
         dialog.pack();
+    }
+
+    /** A token of the list: its name as the user knows it. */
+    record Token(org.minedecl.client.app.tokens.TokenRef ref) {
+        @Override
+        public String toString() {
+            return ref.displayName();
+        }
+    }
+
+    /** Searches every slot of every PKCS#11 library on a worker, each within a time limit ("search again"). */
+    void searchTokens() {
+        search.setEnabled(false);
+        tokens.removeAllItems();
+        tokens.addItem(Texts.get("sign.p11.searching"));
+        new SwingWorker<org.minedecl.client.app.tokens.Pkcs11Tokens.Discovery, Void>() {
+            @Override
+            protected org.minedecl.client.app.tokens.Pkcs11Tokens.Discovery doInBackground() {
+                return new org.minedecl.client.app.tokens.Pkcs11Tokens(
+                        org.minedecl.client.app.tokens.Pkcs11Tokens.DEFAULT_TIME_LIMIT).discover();
+            }
+
+            @Override
+            protected void done() {
+                search.setEnabled(true);
+                tokens.removeAllItems();
+                try {
+                    var d = get();
+                    d.tokens().forEach(t -> tokens.addItem(new Token(t)));
+                    if (d.tokens().isEmpty()) {
+                        tokens.addItem(Texts.get("sign.p11.none"));
+                        pinPrompt.setText("<html><div style='width:380px'>" + esc(Texts.get("sign.p11.noneHelp"))
+                                + d.problems().stream().map(x -> "<br>" + esc(x.message(language())))
+                                .reduce("", String::concat) + "</div></html>");
+                    }
+                } catch (ExecutionException e) {
+                    tokens.addItem(Texts.get("sign.p11.none"));
+                    Diagnostics.record("token search failed", e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                // no pack(): the buttons stay where the user's pointer is
+                dialog.validate();
+            }
+        }.execute();
+    }
+
+    /** Which PIN is wanted, and the token's warning (a wrong try may lock it) when it reports one. */
+    private void showPinInfo() {
+        if (tokens.getSelectedItem() instanceof Token t) {
+            p11.setSelected(true);
+            String prompt = t.ref().pin().prompt(language(), t.ref().label());
+            String warn = t.ref().pin().warning(language()).orElse("");
+            pinPrompt.setText("<html><div style='width:380px'>" + esc(prompt) + (warn.isEmpty() ? ""
+                    : "<br><b><font color='#b91c1c'>" + esc(warn) + "</font></b>") + "</div></html>");
+            dialog.validate();
+        }
     }
 
     /** Signs and uploads on a worker; the bar follows hashing, signing, writing and uploading. */
