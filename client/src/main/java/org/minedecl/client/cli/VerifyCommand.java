@@ -98,7 +98,8 @@ public class VerifyCommand implements Callable<Integer> {
     private static void printText(VerificationReport r, List<Finding> findings, Language language) {
         for (CheckResult c : r.checks()) {
             System.out.println(c.passed() ? "PASS " + c.check() + "  " + c.detail()
-                    : "FAIL " + c.check() + "  " + c.code() + " (" + c.category() + "): " + c.detail());
+                    : "FAIL " + c.check() + "  " + c.code() + " (" + c.category() + "): " + c.detail()
+                    + org.minedecl.shared.pkg.FailureCode.of(c.code()).map(fc -> " - " + fc.text(lang)).orElse(""));
         }
         if (r.valid()) {
             System.out.println(language.text("verify.valid", SignerIdentity.displayName(r.signer()),

@@ -56,4 +56,21 @@ class ProducerMatrixCliTest {
                     + v.exit() + ", " + v.out().lines().filter(l -> l.startsWith("PASS ")).count() + " checks passed");
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void aSymlinkWrittenByPythonIsRefusedWithItsCodeExplainedInChineseAndEnglish() throws Exception {
+        String why = ForeignProducers.Hostile.PYTHON_SYMLINK.producer().unavailable().orElse(null);
+        Assumptions.assumeTrue(why == null, why);
+        TestPki pki = TestPki.get(TestPki.KeyAlg.EC);
+        Path pkg = ForeignProducers.buildHostile(ForeignProducers.Hostile.PYTHON_SYMLINK,
+                ForeignProducers.exampleFiles(), pki.leaf().build(), tmp.resolve("work"), tmp.resolve("h.asice"));
+        Path root = TestPki.writePem(tmp.resolve("root.pem"), pki.root().cert());
+
+        CliRun zh = CliRun.of("verify", pkg.toString(), "--trust", root.toString(), "--lang", "zh");
+        CliRun en = CliRun.of("verify", pkg.toString(), "--trust", root.toString(), "--lang", "en");
+
+        assertThat(zh.exit()).isEqualTo(ExitCodes.PACKAGE_INVALID);
+        assertThat(zh.out()).contains("FAIL container.entries  ENTRY_SYMLINK (PACKAGE_INVALID)", "- 条目是符号链接");
+        assertThat(en.out()).contains("FAIL container.entries  ENTRY_SYMLINK", "- an entry is a symbolic link");
+    }
 }

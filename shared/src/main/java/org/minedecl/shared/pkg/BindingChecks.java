@@ -24,21 +24,19 @@ final class BindingChecks {
         public Failure run(Facts f) {
             ParseResult parsed = DeclarationParser.parse(f.declaration);
             if (parsed.limit() != null) {
-                return fail(parsed.limit(), Category.JSON_LIMIT_EXCEEDED, "declaration.json: "
+                return fail(FailureCode.valueOf(parsed.limit()), "declaration.json: "
                         + parsed.findings().get(0).message().en());
             }
             f.parsedDeclaration = parsed;
             DeclarationFacts d = DeclarationFacts.of(parsed.declaration());
             if (d == null) {
-                return fail("DECLARATION_UNREADABLE", Category.PACKAGE_INVALID,
-                        "declaration.json is not a JSON object (or repeats a key)");
+                return fail(FailureCode.DECLARATION_UNREADABLE, "declaration.json is not a JSON object (or repeats a key)");
             }
             f.declarationFacts = d;
             Set<String> declared = new HashSet<>();
             for (String p : d.attachmentPaths()) {
                 if (p == null || !declared.add(p)) {
-                    return fail("ATTACHMENTS_MISMATCH", Category.PACKAGE_INVALID,
-                            "declaration.attachments has a missing or repeated path");
+                    return fail(FailureCode.ATTACHMENTS_MISMATCH, "declaration.attachments has a missing or repeated path");
                 }
             }
             Set<String> carried = new HashSet<>();
@@ -50,13 +48,13 @@ final class BindingChecks {
             }
             for (String p : declared) {
                 if (!carried.contains(p)) {
-                    return fail("ATTACHMENTS_MISMATCH", Category.PACKAGE_INVALID, "'" + ZipContainer.printable(p)
+                    return fail(FailureCode.ATTACHMENTS_MISMATCH, "'" + ZipContainer.printable(p)
                             + "' is declared but not in the package");
                 }
             }
             for (String p : carried) {
                 if (!declared.contains(p)) {
-                    return fail("ATTACHMENTS_MISMATCH", Category.PACKAGE_INVALID, "'" + ZipContainer.printable(p)
+                    return fail(FailureCode.ATTACHMENTS_MISMATCH, "'" + ZipContainer.printable(p)
                             + "' is in the package but not in declaration.attachments");
                 }
             }
@@ -78,25 +76,23 @@ final class BindingChecks {
         public Failure run(Facts f) {
             List<SignerIdentity.Candidate> found = SignerIdentity.usccCandidates(f.signer);
             if (found.isEmpty()) {
-                return fail("SIGNER_USCC_MISSING", Category.SIGNER_MISMATCH,
-                        "the certificate carries no unified social credit code");
+                return fail(FailureCode.SIGNER_USCC_MISSING, "the certificate carries no unified social credit code");
             }
             String code = found.get(0).value();
             for (SignerIdentity.Candidate c : found) {
                 if (!c.value().equals(code)) {
-                    return fail("SIGNER_USCC_CONFLICT", Category.SIGNER_MISMATCH, "the certificate carries two codes: "
+                    return fail(FailureCode.SIGNER_USCC_CONFLICT, "the certificate carries two codes: "
                             + found.get(0).source() + " " + ZipContainer.printable(code) + " and " + c.source() + " "
                             + ZipContainer.printable(c.value()));
                 }
             }
             if (!Uscc.isValid(code)) {
-                return fail("SIGNER_USCC_INVALID", Category.SIGNER_MISMATCH, "the certificate's code "
+                return fail(FailureCode.SIGNER_USCC_INVALID, "the certificate's code "
                         + ZipContainer.printable(code) + " (" + found.get(0).source() + ") fails the GB 32100 check");
             }
             String declared = f.declarationFacts.uscc();
             if (declared == null || !Uscc.isValid(declared)) {
-                return fail("DECLARATION_USCC_INVALID", Category.SIGNER_MISMATCH,
-                        "the declaration's enterprise.uscc is missing or invalid");
+                return fail(FailureCode.DECLARATION_USCC_INVALID, "the declaration's enterprise.uscc is missing or invalid");
             }
             if (declared.equals(code)) {
                 return null;
@@ -105,10 +101,10 @@ final class BindingChecks {
                 return null;
             }
             if (code.equals(f.declarationFacts.preparerUscc())) {
-                return fail("CONSULTANT_NOT_DELEGATED", Category.SIGNER_MISMATCH, "signed by the preparer " + code
+                return fail(FailureCode.CONSULTANT_NOT_DELEGATED, "signed by the preparer " + code
                         + ", but no delegation from " + declared + " is registered");
             }
-            return fail("SIGNER_MISMATCH", Category.SIGNER_MISMATCH, "the certificate is for " + code
+            return fail(FailureCode.SIGNER_MISMATCH, "the certificate is for " + code
                     + ", the declaration for " + declared);
         }
 

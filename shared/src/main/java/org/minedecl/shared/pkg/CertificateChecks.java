@@ -18,7 +18,7 @@ final class CertificateChecks {
     }
 
     static Failure failure(CertificateValidator.Failure v) {
-        return v == null ? null : new Failure(v.check(), v.code(), Category.valueOf(v.refusal().name()), v.detail());
+        return v == null ? null : new Failure(v.check(), FailureCode.valueOf(v.code()), v.detail());
     }
 
     /** digitalSignature or nonRepudiation, and not a CA certificate. */

@@ -58,35 +58,33 @@ final class CmsChecks {
         public Failure run(Facts f) {
             String bounds = Asn1Bounds.check(f.signatureFile);
             if (bounds != null) {
-                return fail("CMS_MALFORMED", Category.SIGNATURE_INVALID, "signature.p7s: " + bounds);
+                return fail(FailureCode.CMS_MALFORMED, "signature.p7s: " + bounds);
             }
             CMSSignedData sd;
             try {
                 ContentInfo ci = ContentInfo.getInstance(ASN1Primitive.fromByteArray(f.signatureFile));
                 if (!CMSObjectIdentifiers.signedData.equals(ci.getContentType())) {
-                    return fail("CMS_NOT_SIGNED_DATA", Category.SIGNATURE_INVALID,
-                            "signature.p7s is not a CMS SignedData");
+                    return fail(FailureCode.CMS_NOT_SIGNED_DATA, "signature.p7s is not a CMS SignedData");
                 }
                 sd = new CMSSignedData(ci);
             } catch (Exception e) {
-                return fail("CMS_MALFORMED", Category.SIGNATURE_INVALID, "signature.p7s is not readable CMS");
+                return fail(FailureCode.CMS_MALFORMED, "signature.p7s is not readable CMS");
             }
             if (sd.getSignedContent() != null) {
-                return fail("CMS_NOT_DETACHED", Category.SIGNATURE_INVALID,
-                        "the signature carries its content (a detached signature is required)");
+                return fail(FailureCode.CMS_NOT_DETACHED, "the signature carries its content (a detached signature is required)");
             }
             if (!CMSObjectIdentifiers.data.getId().equals(sd.getSignedContentTypeOID())) {
-                return fail("CMS_CONTENT_TYPE_WRONG", Category.SIGNATURE_INVALID, "signed content type is "
+                return fail(FailureCode.CMS_CONTENT_TYPE_WRONG, "signed content type is "
                         + sd.getSignedContentTypeOID() + ", not id-data");
             }
             Collection<SignerInformation> signers = sd.getSignerInfos().getSigners();
             if (signers.size() != 1) {
-                return fail("CMS_SIGNER_COUNT", Category.SIGNATURE_INVALID, signers.size()
+                return fail(FailureCode.CMS_SIGNER_COUNT, signers.size()
                         + " SignerInfos (exactly one required)");
             }
             Collection<X509CertificateHolder> holders = sd.getCertificates().getMatches(null);
             if (holders.size() > MAX_CERTIFICATES) {
-                return fail("CMS_TOO_MANY_CERTIFICATES", Category.SIGNATURE_INVALID, holders.size()
+                return fail(FailureCode.CMS_TOO_MANY_CERTIFICATES, holders.size()
                         + " certificates in the signature (at most " + MAX_CERTIFICATES + ")");
             }
             List<X509Certificate> bag = new ArrayList<>();
@@ -96,7 +94,7 @@ final class CmsChecks {
                     bag.add((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(h.getEncoded())));
                 }
             } catch (Exception e) {
-                return fail("CMS_MALFORMED", Category.SIGNATURE_INVALID, "a certificate in the signature is unreadable");
+                return fail(FailureCode.CMS_MALFORMED, "a certificate in the signature is unreadable");
             }
             f.cms = sd;
             f.signerInfo = signers.iterator().next();
@@ -120,11 +118,9 @@ final class CmsChecks {
         public Failure run(Facts f) {
             switch (org.minedecl.shared.signature.CmsEncoding.check(f.signatureFile)) {
                 case SIGNED_ATTRIBUTES:
-                    return fail("SIGNED_ATTRIBUTES_NOT_DER", Category.SIGNATURE_INVALID,
-                            "the signed attributes are not DER-encoded");
+                    return fail(FailureCode.SIGNED_ATTRIBUTES_NOT_DER, "the signed attributes are not DER-encoded");
                 case CERTIFICATE:
-                    return fail("CERTIFICATE_NOT_DER", Category.SIGNATURE_INVALID,
-                            "a certificate in the signature is not DER-encoded");
+                    return fail(FailureCode.CERTIFICATE_NOT_DER, "a certificate in the signature is not DER-encoded");
                 default:
                     return null;
             }
@@ -147,20 +143,23 @@ final class CmsChecks {
         public Failure run(Facts f) {
             AttributeTable t = f.signerInfo.getSignedAttributes();
             if (t == null) {
-                return fail("SIGNED_ATTRIBUTES_MISSING", Category.SIGNATURE_INVALID, "the SignerInfo has no signed attributes");
+                return fail(FailureCode.SIGNED_ATTRIBUTES_MISSING, "the SignerInfo has no signed attributes");
             }
             Failure m;
-            if ((m = once(t, CMSAttributes.contentType, "CONTENT_TYPE")) != null
-                    || (m = once(t, CMSAttributes.messageDigest, "MESSAGE_DIGEST")) != null
-                    || (m = once(t, CMSAttributes.signingTime, "SIGNING_TIME")) != null
-                    || (m = once(t, PKCSObjectIdentifiers.id_aa_signingCertificateV2, "SIGNING_CERTIFICATE_V2")) != null) {
+            if ((m = once(t, CMSAttributes.contentType, "CONTENT_TYPE", FailureCode.CONTENT_TYPE_MISSING,
+                    FailureCode.CONTENT_TYPE_DUPLICATE)) != null
+                    || (m = once(t, CMSAttributes.messageDigest, "MESSAGE_DIGEST", FailureCode.MESSAGE_DIGEST_MISSING,
+                    FailureCode.MESSAGE_DIGEST_DUPLICATE)) != null
+                    || (m = once(t, CMSAttributes.signingTime, "SIGNING_TIME", FailureCode.SIGNING_TIME_MISSING,
+                    FailureCode.SIGNING_TIME_DUPLICATE)) != null
+                    || (m = once(t, PKCSObjectIdentifiers.id_aa_signingCertificateV2, "SIGNING_CERTIFICATE_V2", FailureCode.SIGNING_CERTIFICATE_V2_MISSING,
+                    FailureCode.SIGNING_CERTIFICATE_V2_DUPLICATE)) != null) {
                 return m;
             }
             try {
                 ASN1Encodable ct = value(t, CMSAttributes.contentType);
                 if (!CMSObjectIdentifiers.data.equals(ct)) {
-                    return fail("CONTENT_TYPE_MISMATCH", Category.SIGNATURE_INVALID,
-                            "content-type attribute is " + ct + ", not id-data");
+                    return fail(FailureCode.CONTENT_TYPE_MISMATCH, "content-type attribute is " + ct + ", not id-data");
                 }
                 f.messageDigest = ASN1OctetString.getInstance(value(t, CMSAttributes.messageDigest)).getOctets();
                 f.signingTime = Time.getInstance(value(t, CMSAttributes.signingTime)).getDate().toInstant();
@@ -168,15 +167,13 @@ final class CmsChecks {
                         value(t, PKCSObjectIdentifiers.id_aa_signingCertificateV2));
                 ESSCertIDv2[] ids = scv2.getCerts();
                 if (ids.length == 0) {
-                    return fail("SIGNING_CERTIFICATE_V2_MISSING", Category.SIGNATURE_INVALID,
-                            "signing-certificate-v2 names no certificate");
+                    return fail(FailureCode.SIGNING_CERTIFICATE_V2_MISSING, "signing-certificate-v2 names no certificate");
                 }
                 f.essCertHash = ids[0].getCertHash();
                 f.essHashAlg = ids[0].getHashAlgorithm();
                 f.essIssuerSerial = ids[0].getIssuerSerial();
             } catch (RuntimeException e) {
-                return fail("SIGNED_ATTRIBUTES_MALFORMED", Category.SIGNATURE_INVALID,
-                        "a signed attribute is unreadable");
+                return fail(FailureCode.SIGNED_ATTRIBUTES_MALFORMED, "a signed attribute is unreadable");
             }
             Attribute prot = t.get(CMSAttributes.cmsAlgorithmProtect);
             if (prot != null) {
@@ -187,25 +184,24 @@ final class CmsChecks {
                             || p.getSignatureAlgorithm() == null
                             || !p.getSignatureAlgorithm().getAlgorithm().equals(
                             f.signerInfo.toASN1Structure().getDigestEncryptionAlgorithm().getAlgorithm())) {
-                        return fail("ALGORITHM_PROTECTION_MISMATCH", Category.SIGNATURE_INVALID,
-                                "CMS algorithm protection attribute does not match the SignerInfo");
+                        return fail(FailureCode.ALGORITHM_PROTECTION_MISMATCH, "CMS algorithm protection attribute does not match the SignerInfo");
                     }
                 } catch (RuntimeException e) {
-                    return fail("SIGNED_ATTRIBUTES_MALFORMED", Category.SIGNATURE_INVALID,
-                            "CMS algorithm protection attribute is unreadable");
+                    return fail(FailureCode.SIGNED_ATTRIBUTES_MALFORMED, "CMS algorithm protection attribute is unreadable");
                 }
             }
             return null;
         }
 
-        private Failure once(AttributeTable t, ASN1ObjectIdentifier oid, String name) {
+        private Failure once(AttributeTable t, ASN1ObjectIdentifier oid, String name, FailureCode missing,
+                             FailureCode duplicate) {
             var all = t.getAll(oid);
             if (all.size() == 0) {
-                return fail(name + "_MISSING", Category.SIGNATURE_INVALID, name.toLowerCase().replace('_', '-')
+                return fail(missing, name.toLowerCase().replace('_', '-')
                         + " signed attribute missing");
             }
             if (all.size() > 1 || Attribute.getInstance(all.get(0)).getAttrValues().size() != 1) {
-                return fail(name + "_DUPLICATE", Category.SIGNATURE_INVALID, name.toLowerCase().replace('_', '-')
+                return fail(duplicate, name.toLowerCase().replace('_', '-')
                         + " signed attribute present more than once");
             }
             return null;
@@ -229,7 +225,7 @@ final class CmsChecks {
         @Override
         public Failure run(Facts f) {
             if (!ESS_HASHES.contains(f.essHashAlg.getAlgorithm())) {
-                return fail("ESS_HASH_NOT_ALLOWED", Category.ALG_NOT_ALLOWED, "signing-certificate-v2 uses hash "
+                return fail(FailureCode.ESS_HASH_NOT_ALLOWED, "signing-certificate-v2 uses hash "
                         + f.essHashAlg.getAlgorithm());
             }
             List<X509Certificate> named = new ArrayList<>();
@@ -239,12 +235,11 @@ final class CmsChecks {
                         named.add(c);
                     }
                 } catch (Exception e) {
-                    return fail("CMS_MALFORMED", Category.SIGNATURE_INVALID, "unreadable certificate");
+                    return fail(FailureCode.CMS_MALFORMED, "unreadable certificate");
                 }
             }
             if (named.isEmpty()) {
-                return fail("SIGNER_CERTIFICATE_MISSING", Category.SIGNATURE_INVALID,
-                        "the signer's certificate is not in the signature");
+                return fail(FailureCode.SIGNER_CERTIFICATE_MISSING, "the signer's certificate is not in the signature");
             }
             for (X509Certificate c : named) {
                 try {
@@ -255,11 +250,10 @@ final class CmsChecks {
                         return null;
                     }
                 } catch (Exception e) {
-                    return fail("CMS_MALFORMED", Category.SIGNATURE_INVALID, "unreadable certificate");
+                    return fail(FailureCode.CMS_MALFORMED, "unreadable certificate");
                 }
             }
-            return fail("SIGNING_CERTIFICATE_V2_MISMATCH", Category.SIGNATURE_INVALID,
-                    "signing-certificate-v2 does not name the signer's certificate");
+            return fail(FailureCode.SIGNING_CERTIFICATE_V2_MISMATCH, "signing-certificate-v2 does not name the signer's certificate");
         }
 
         private static boolean issuerSerialMatches(Facts f, X509Certificate c) {
@@ -296,7 +290,7 @@ final class CmsChecks {
             AlgorithmPolicy.Decision d = AlgorithmPolicy.resolve(f.signerInfo.getDigestAlgorithmID(),
                     f.signerInfo.toASN1Structure().getDigestEncryptionAlgorithm(), spki(f.signer));
             if (d instanceof AlgorithmPolicy.Refused r) {
-                return fail("ALG_NOT_ALLOWED", Category.ALG_NOT_ALLOWED, r.reason());
+                return fail(FailureCode.ALG_NOT_ALLOWED, r.reason());
             }
             return null;
         }
@@ -321,12 +315,11 @@ final class CmsChecks {
                 AlgorithmIdentifier alg = f.signerInfo.getDigestAlgorithmID();
                 byte[] d = MessageDigest.getInstance(alg.getAlgorithm().getId(), Providers.bc()).digest(f.manifest);
                 if (!MessageDigest.isEqual(d, f.messageDigest)) {
-                    return fail("MESSAGE_DIGEST_MISMATCH", Category.SIGNATURE_INVALID,
-                            "the signature was not made over this manifest");
+                    return fail(FailureCode.MESSAGE_DIGEST_MISMATCH, "the signature was not made over this manifest");
                 }
                 return null;
             } catch (Exception e) {
-                return fail("ALG_NOT_ALLOWED", Category.ALG_NOT_ALLOWED, "unknown digest algorithm");
+                return fail(FailureCode.ALG_NOT_ALLOWED, "unknown digest algorithm");
             }
         }
     }
@@ -348,12 +341,12 @@ final class CmsChecks {
                     case VALID:
                         return null;
                     case NOT_ALLOWED:
-                        return fail("ALG_NOT_ALLOWED", Category.ALG_NOT_ALLOWED, r.detail());
+                        return fail(FailureCode.ALG_NOT_ALLOWED, r.detail());
                     default:
-                        return fail("SIGNATURE_INVALID", Category.SIGNATURE_INVALID, r.detail());
+                        return fail(FailureCode.SIGNATURE_INVALID, r.detail());
                 }
             } catch (java.io.IOException e) {
-                return fail("SIGNATURE_INVALID", Category.SIGNATURE_INVALID, "signed attributes cannot be encoded");
+                return fail(FailureCode.SIGNATURE_INVALID, "signed attributes cannot be encoded");
             }
         }
     }

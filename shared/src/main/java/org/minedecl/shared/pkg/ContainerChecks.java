@@ -22,17 +22,17 @@ final class ContainerChecks {
         public Failure run(Facts f) {
             ZipEntryFacts m = f.byName.get(PackageLayout.MIMETYPE);
             if (m == null) {
-                return fail("MIMETYPE_MISSING", Category.PACKAGE_INVALID, "no mimetype entry");
+                return fail(FailureCode.MIMETYPE_MISSING, "no mimetype entry");
             }
             if (f.entries.get(0) != m) {
-                return fail("MIMETYPE_NOT_FIRST", Category.PACKAGE_INVALID, "mimetype is not the first entry");
+                return fail(FailureCode.MIMETYPE_NOT_FIRST, "mimetype is not the first entry");
             }
             if (m.method() != 0) {
-                return fail("MIMETYPE_COMPRESSED", Category.PACKAGE_INVALID, "mimetype is compressed");
+                return fail(FailureCode.MIMETYPE_COMPRESSED, "mimetype is compressed");
             }
             String content = new String(m.content(), StandardCharsets.US_ASCII);
             if (!PackageLayout.MIMETYPE_CONTENT.equals(content)) {
-                return fail("MIMETYPE_WRONG", Category.PACKAGE_INVALID, "mimetype is '"
+                return fail(FailureCode.MIMETYPE_WRONG, "mimetype is '"
                         + ZipContainer.printable(content) + "', expected " + PackageLayout.MIMETYPE_CONTENT);
             }
             return null;
@@ -53,7 +53,7 @@ final class ContainerChecks {
         public Failure run(Facts f) {
             ZipEntryFacts declaration = f.byName.get(PackageLayout.DECLARATION);
             if (declaration == null || declaration.directory()) {
-                return fail("DECLARATION_MISSING", Category.PACKAGE_INVALID, "no " + PackageLayout.DECLARATION
+                return fail(FailureCode.DECLARATION_MISSING, "no " + PackageLayout.DECLARATION
                         + " in the package");
             }
             List<ZipEntryFacts> manifests = new ArrayList<>();
@@ -66,19 +66,17 @@ final class ContainerChecks {
                 }
             }
             if (manifests.isEmpty()) {
-                return fail("MANIFEST_MISSING", Category.PACKAGE_INVALID,
-                        "no META-INF/ASiCManifest*.xml in the package");
+                return fail(FailureCode.MANIFEST_MISSING, "no META-INF/ASiCManifest*.xml in the package");
             }
             if (manifests.size() > 1) {
-                return fail("MANIFEST_MULTIPLE", Category.PACKAGE_INVALID, manifests.size()
+                return fail(FailureCode.MANIFEST_MULTIPLE, manifests.size()
                         + " manifests (exactly one required): " + names(manifests));
             }
             if (signatures.isEmpty()) {
-                return fail("SIGNATURE_MISSING", Category.PACKAGE_INVALID,
-                        "no META-INF/*signature*.p7s in the package");
+                return fail(FailureCode.SIGNATURE_MISSING, "no META-INF/*signature*.p7s in the package");
             }
             if (signatures.size() > 1) {
-                return fail("SIGNATURE_MULTIPLE", Category.PACKAGE_INVALID, signatures.size()
+                return fail(FailureCode.SIGNATURE_MULTIPLE, signatures.size()
                         + " signatures (exactly one required): " + names(signatures));
             }
             f.declaration = declaration.content();

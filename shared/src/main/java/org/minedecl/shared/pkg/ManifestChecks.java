@@ -61,7 +61,7 @@ final class ManifestChecks {
             String head = new String(f.manifest, 0, Math.min(f.manifest.length, 4096), StandardCharsets.ISO_8859_1)
                     .toUpperCase(Locale.ROOT);
             if (head.contains("<!DOCTYPE") || head.contains("<!ENTITY")) {
-                return fail("MANIFEST_DTD_FORBIDDEN", Category.PACKAGE_INVALID, "the manifest declares a DTD");
+                return fail(FailureCode.MANIFEST_DTD_FORBIDDEN, "the manifest declares a DTD");
             }
             Document doc;
             try {
@@ -88,13 +88,13 @@ final class ManifestChecks {
             } catch (Exception e) {
                 String m = String.valueOf(e.getMessage());
                 if (m.contains("DOCTYPE")) {
-                    return fail("MANIFEST_DTD_FORBIDDEN", Category.PACKAGE_INVALID, "the manifest declares a DTD");
+                    return fail(FailureCode.MANIFEST_DTD_FORBIDDEN, "the manifest declares a DTD");
                 }
-                return fail("MANIFEST_MALFORMED", Category.PACKAGE_INVALID, "the manifest is not well-formed XML");
+                return fail(FailureCode.MANIFEST_MALFORMED, "the manifest is not well-formed XML");
             }
             Element root = doc.getDocumentElement();
             if (!PackageLayout.ASIC_NS.equals(root.getNamespaceURI()) || !"ASiCManifest".equals(root.getLocalName())) {
-                return fail("MANIFEST_MALFORMED", Category.PACKAGE_INVALID, "the manifest root is not asic:ASiCManifest");
+                return fail(FailureCode.MANIFEST_MALFORMED, "the manifest root is not asic:ASiCManifest");
             }
             int sigRefs = 0;
             Map<String, byte[]> refs = new LinkedHashMap<>();
@@ -106,25 +106,24 @@ final class ManifestChecks {
                 if ("SigReference".equals(e.getLocalName())) {
                     sigRefs++;
                     if (!f.signatureName.equals(e.getAttribute("URI"))) {
-                        return fail("MANIFEST_SIGREFERENCE_INVALID", Category.PACKAGE_INVALID,
-                                "the manifest's SigReference names '" + ZipContainer.printable(e.getAttribute("URI"))
+                        return fail(FailureCode.MANIFEST_SIGREFERENCE_INVALID, "the manifest's SigReference names '" + ZipContainer.printable(e.getAttribute("URI"))
                                         + "', not the package's signature " + f.signatureName);
                     }
                 } else if ("DataObjectReference".equals(e.getLocalName())) {
                     String uri = e.getAttribute("URI");
                     String path = decodeUri(uri);
                     if (path == null) {
-                        return fail("MANIFEST_URI_INVALID", Category.PACKAGE_INVALID, "reference URI '"
+                        return fail(FailureCode.MANIFEST_URI_INVALID, "reference URI '"
                                 + ZipContainer.printable(uri) + "' is not a relative path inside the package");
                     }
                     Element method = child(e, PackageLayout.DS_NS, "DigestMethod");
                     Element value = child(e, PackageLayout.DS_NS, "DigestValue");
                     if (method == null || value == null) {
-                        return fail("MANIFEST_MALFORMED", Category.PACKAGE_INVALID, "reference '" + path
+                        return fail(FailureCode.MANIFEST_MALFORMED, "reference '" + path
                                 + "' has no digest");
                     }
                     if (!PackageLayout.SHA256_URI.equals(method.getAttribute("Algorithm"))) {
-                        return fail("MANIFEST_DIGEST_ALG_NOT_ALLOWED", Category.ALG_NOT_ALLOWED, "reference '"
+                        return fail(FailureCode.MANIFEST_DIGEST_ALG_NOT_ALLOWED, "reference '"
                                 + path + "' uses digest " + ZipContainer.printable(method.getAttribute("Algorithm"))
                                 + " (SHA-256 only)");
                     }
@@ -135,19 +134,19 @@ final class ManifestChecks {
                         digest = null;
                     }
                     if (digest == null || digest.length != 32) {
-                        return fail("MANIFEST_MALFORMED", Category.PACKAGE_INVALID, "reference '" + path
+                        return fail(FailureCode.MANIFEST_MALFORMED, "reference '" + path
                                 + "' has an unreadable digest");
                     }
                     String before = folded.putIfAbsent(ZipContainer.foldKey(path), path);
                     if (before != null) {
-                        return fail("MANIFEST_DUPLICATE_REFERENCE", Category.PACKAGE_INVALID, "'" + path
+                        return fail(FailureCode.MANIFEST_DUPLICATE_REFERENCE, "'" + path
                                 + "' is referenced twice");
                     }
                     refs.put(path, digest);
                 }
             }
             if (sigRefs != 1) {
-                return fail("MANIFEST_SIGREFERENCE_INVALID", Category.PACKAGE_INVALID, sigRefs
+                return fail(FailureCode.MANIFEST_SIGREFERENCE_INVALID, sigRefs
                         + " SigReference elements (exactly one required)");
             }
             f.references = refs;
@@ -167,11 +166,11 @@ final class ManifestChecks {
             for (Map.Entry<String, byte[]> r : f.references.entrySet()) {
                 ZipEntryFacts e = f.byName.get(r.getKey());
                 if (e == null || e.directory()) {
-                    return fail("MANIFEST_REFERENCE_MISSING", Category.PACKAGE_INVALID, "'" + r.getKey()
+                    return fail(FailureCode.MANIFEST_REFERENCE_MISSING, "'" + r.getKey()
                             + "' is in the manifest but not in the package");
                 }
                 if (!MessageDigest.isEqual(e.sha256(), r.getValue())) {
-                    return fail("DIGEST_MISMATCH", Category.SIGNATURE_INVALID, "'" + r.getKey()
+                    return fail(FailureCode.DIGEST_MISMATCH, "'" + r.getKey()
                             + "' does not match its manifest digest");
                 }
             }
@@ -194,8 +193,7 @@ final class ManifestChecks {
         @Override
         public Failure run(Facts f) {
             if (!f.references.containsKey(PackageLayout.DECLARATION)) {
-                return fail("DECLARATION_NOT_SIGNED", Category.PACKAGE_INVALID,
-                        "declaration.json is not referenced by the manifest");
+                return fail(FailureCode.DECLARATION_NOT_SIGNED, "declaration.json is not referenced by the manifest");
             }
             for (ZipEntryFacts e : f.entries) {
                 if (e.directory() || e.name().equals(PackageLayout.MIMETYPE)
@@ -203,7 +201,7 @@ final class ManifestChecks {
                     continue;
                 }
                 if (!f.references.containsKey(e.name())) {
-                    return fail("UNLISTED_FILE", Category.PACKAGE_INVALID, "'" + ZipContainer.printable(e.name())
+                    return fail(FailureCode.UNLISTED_FILE, "'" + ZipContainer.printable(e.name())
                             + "' is in the package but not in the manifest");
                 }
             }

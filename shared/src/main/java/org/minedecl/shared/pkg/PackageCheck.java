@@ -19,19 +19,19 @@ interface PackageCheck {
     default Failure malformed() {
         String id = id();
         if (id.startsWith("cms.")) {
-            return fail("CMS_MALFORMED", Category.SIGNATURE_INVALID, "signature.p7s cannot be read (" + id + ")");
+            return fail(FailureCode.CMS_MALFORMED, "signature.p7s cannot be read (" + id + ")");
         }
         if (id.startsWith("cert.")) {
-            return fail("CERT_MALFORMED", Category.CERT_UNTRUSTED, "a certificate in the signature cannot be read ("
+            return fail(FailureCode.CERT_MALFORMED, "a certificate in the signature cannot be read ("
                     + id + ")");
         }
         if (id.startsWith("manifest.")) {
-            return fail("MANIFEST_MALFORMED", Category.PACKAGE_INVALID, "the manifest cannot be read (" + id + ")");
+            return fail(FailureCode.MANIFEST_MALFORMED, "the manifest cannot be read (" + id + ")");
         }
-        return fail("PACKAGE_UNREADABLE", Category.PACKAGE_INVALID, "the package cannot be read (" + id + ")");
+        return fail(FailureCode.PACKAGE_UNREADABLE, "the package cannot be read (" + id + ")");
     }
 
-    default Failure fail(String code, Category category, String detail) {
-        return new Failure(id(), code, category, detail);
+    default Failure fail(FailureCode code, String detail) {
+        return new Failure(id(), code, detail);
     }
 }

@@ -87,7 +87,7 @@ public final class PackageVerifier {
             }
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             // a bug or an input we did not foresee: still a report, never a crash
-            out.add(new CheckResult("verifier", false, "VERIFIER_ERROR", Category.PACKAGE_INVALID.name(),
+            out.add(new CheckResult("verifier", false, FailureCode.VERIFIER_ERROR.name(), Category.PACKAGE_INVALID.name(),
                     "the package could not be checked: " + e.getClass().getSimpleName()));
         }
         return report(out, f);

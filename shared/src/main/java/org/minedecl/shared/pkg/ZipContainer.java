@@ -87,21 +87,21 @@ final class ZipContainer {
 
     /** The result for a package that cannot be read at all. */
     static Result unreadable(IOException e) {
-        return fail(CHECK_STRUCTURE, "PACKAGE_UNREADABLE", "cannot read the package: " + e.getMessage());
+        return fail(CHECK_STRUCTURE, FailureCode.PACKAGE_UNREADABLE, "cannot read the package: " + e.getMessage());
     }
 
-    private static Result fail(String check, String code, String detail) {
-        return new Result(null, new Failure(check, code, Category.PACKAGE_INVALID, detail));
+    private static Result fail(String check, FailureCode code, String detail) {
+        return new Result(null, new Failure(check, code, detail));
     }
 
     private static Result readChecked(FileChannel ch) throws IOException {
         long size = ch.size();
         if (size > PackageLayout.MAX_PACKAGE_BYTES) {
-            return fail(CHECK_STRUCTURE, "PACKAGE_TOO_LARGE", "package of " + size + " bytes exceeds "
+            return fail(CHECK_STRUCTURE, FailureCode.PACKAGE_TOO_LARGE, "package of " + size + " bytes exceeds "
                     + PackageLayout.MAX_PACKAGE_BYTES);
         }
         if (size < 22) {
-            return fail(CHECK_STRUCTURE, "ZIP_MALFORMED", "not a ZIP file (too short)");
+            return fail(CHECK_STRUCTURE, FailureCode.ZIP_MALFORMED, "not a ZIP file (too short)");
         }
         int tailLen = (int) Math.min(size, 22 + 0xFFFF);
         long tailStart = size - tailLen;
@@ -114,13 +114,13 @@ final class ZipContainer {
             }
         }
         if (eocd < 0) {
-            return fail(CHECK_STRUCTURE, "ZIP_MALFORMED", "no end of central directory record");
+            return fail(CHECK_STRUCTURE, FailureCode.ZIP_MALFORMED, "no end of central directory record");
         }
         if (eocd + 22 + u16(tail, eocd + 20) != tailLen) {
-            return fail(CHECK_STRUCTURE, "ZIP_TRAILING_DATA", "bytes after the end of central directory record");
+            return fail(CHECK_STRUCTURE, FailureCode.ZIP_TRAILING_DATA, "bytes after the end of central directory record");
         }
         if (u16(tail, eocd + 20) != 0) {
-            return fail(CHECK_STRUCTURE, "ZIP_TRAILING_DATA", "the archive has a comment");
+            return fail(CHECK_STRUCTURE, FailureCode.ZIP_TRAILING_DATA, "the archive has a comment");
         }
         long eocdPos = tailStart + eocd;
         int disk = u16(tail, eocd + 4);
@@ -135,13 +135,12 @@ final class ZipContainer {
             long z64 = tail.getLong(eocd - 20 + 8);
             if (u32(tail, eocd - 20 + 4) != 0 || u32(tail, eocd - 20 + 16) != 1 || z64 < 0
                     || z64 + 56 > eocdPos - 20) {
-                return fail(CHECK_STRUCTURE, "ZIP64_INCONSISTENT", "the zip64 end locator is broken");
+                return fail(CHECK_STRUCTURE, FailureCode.ZIP64_INCONSISTENT, "the zip64 end locator is broken");
             }
             ByteBuffer z = readAt(ch, z64, 56);
             long recordSize = z.getLong(4);
             if (z.getInt(0) != ZIP64_EOCD_SIG || recordSize != 44 || z64 + 56 != eocdPos - 20) {
-                return fail(CHECK_STRUCTURE, "ZIP64_INCONSISTENT",
-                        "the zip64 end record is not where its locator says");
+                return fail(CHECK_STRUCTURE, FailureCode.ZIP64_INCONSISTENT, "the zip64 end record is not where its locator says");
             }
             long zEntriesDisk = z.getLong(24);
             long zEntries = z.getLong(32);
@@ -150,15 +149,14 @@ final class ZipContainer {
             if (z.getInt(16) != 0 || z.getInt(20) != 0 || zEntriesDisk != zEntries
                     || (entries != 0xFFFF && entries != zEntries) || (cenSize != 0xFFFFFFFFL && cenSize != zCenSize)
                     || (cenOffset != 0xFFFFFFFFL && cenOffset != zCenOffset)) {
-                return fail(CHECK_STRUCTURE, "ZIP64_INCONSISTENT",
-                        "the zip64 end record and the end record disagree");
+                return fail(CHECK_STRUCTURE, FailureCode.ZIP64_INCONSISTENT, "the zip64 end record and the end record disagree");
             }
             if (zEntries > PackageLayout.MAX_ENTRIES) {
-                return fail(CHECK_ENTRIES, "ENTRY_COUNT_EXCEEDED", zEntries + " entries (at most "
+                return fail(CHECK_ENTRIES, FailureCode.ENTRY_COUNT_EXCEEDED, zEntries + " entries (at most "
                         + PackageLayout.MAX_ENTRIES + ")");
             }
             if (zCenSize < 0 || zCenSize > MAX_CEN_BYTES || zCenOffset < 0) {
-                return fail(CHECK_STRUCTURE, "ZIP_MALFORMED", "central directory does not end at the end record");
+                return fail(CHECK_STRUCTURE, FailureCode.ZIP_MALFORMED, "central directory does not end at the end record");
             }
             entries = (int) zEntries;
             entriesDisk = (int) zEntries;
@@ -166,20 +164,20 @@ final class ZipContainer {
             cenOffset = zCenOffset;
             cenEnd = z64;
         } else if (entries == 0xFFFF || cenSize == 0xFFFFFFFFL || cenOffset == 0xFFFFFFFFL) {
-            return fail(CHECK_STRUCTURE, "ZIP64_INCONSISTENT", "zip64 values without a zip64 end record");
+            return fail(CHECK_STRUCTURE, FailureCode.ZIP64_INCONSISTENT, "zip64 values without a zip64 end record");
         }
         if (disk != 0 || cenDisk != 0 || entriesDisk != entries) {
-            return fail(CHECK_STRUCTURE, "ZIP_MALFORMED", "multi-volume archives are not allowed");
+            return fail(CHECK_STRUCTURE, FailureCode.ZIP_MALFORMED, "multi-volume archives are not allowed");
         }
         if (entries > PackageLayout.MAX_ENTRIES) {
-            return fail(CHECK_ENTRIES, "ENTRY_COUNT_EXCEEDED", entries + " entries (at most "
+            return fail(CHECK_ENTRIES, FailureCode.ENTRY_COUNT_EXCEEDED, entries + " entries (at most "
                     + PackageLayout.MAX_ENTRIES + ")");
         }
         if (entries == 0) {
-            return fail(CHECK_STRUCTURE, "ZIP_MALFORMED", "empty archive");
+            return fail(CHECK_STRUCTURE, FailureCode.ZIP_MALFORMED, "empty archive");
         }
         if (cenOffset + cenSize != cenEnd || cenSize > MAX_CEN_BYTES) {
-            return fail(CHECK_STRUCTURE, "ZIP_MALFORMED", "central directory does not end at the end record");
+            return fail(CHECK_STRUCTURE, FailureCode.ZIP_MALFORMED, "central directory does not end at the end record");
         }
         ByteBuffer cen = readAt(ch, cenOffset, (int) cenSize);
         List<Cen> list = new ArrayList<>();
@@ -188,7 +186,7 @@ final class ZipContainer {
         int p = 0;
         for (int n = 0; n < entries; n++) {
             if (p + 46 > cenSize || cen.getInt(p) != CEN_SIG) {
-                return fail(CHECK_STRUCTURE, "ZIP_MALFORMED", "central directory entry " + n + " is broken");
+                return fail(CHECK_STRUCTURE, FailureCode.ZIP_MALFORMED, "central directory entry " + n + " is broken");
             }
             int flags = u16(cen, p + 8);
             int method = u16(cen, p + 10);
@@ -202,7 +200,7 @@ final class ZipContainer {
             long extAttr = u32(cen, p + 38);
             long lho = u32(cen, p + 42);
             if (p + 46L + nlen + elen + clen > cenSize) {
-                return fail(CHECK_STRUCTURE, "ZIP_MALFORMED", "central directory entry " + n + " overruns");
+                return fail(CHECK_STRUCTURE, FailureCode.ZIP_MALFORMED, "central directory entry " + n + " overruns");
             }
             byte[] nameBytes = new byte[nlen];
             cen.get(p + 46, nameBytes);
@@ -212,74 +210,74 @@ final class ZipContainer {
             if (csize == 0xFFFFFFFFL || usize == 0xFFFFFFFFL || lho == 0xFFFFFFFFL || diskStart == 0xFFFF) {
                 long[] z = zip64(extra, usize == 0xFFFFFFFFL, csize == 0xFFFFFFFFL, lho == 0xFFFFFFFFL);
                 if (z == null) {
-                    return fail(CHECK_STRUCTURE, "ZIP64_INCONSISTENT", "central directory entry " + n
+                    return fail(CHECK_STRUCTURE, FailureCode.ZIP64_INCONSISTENT, "central directory entry " + n
                             + " lacks the zip64 sizes it refers to");
                 }
                 usize = z[0];
                 csize = z[1];
                 lho = z[2];
                 if (diskStart == 0xFFFF) {
-                    return fail(CHECK_STRUCTURE, "ZIP_MALFORMED", "entry " + n + " on another volume");
+                    return fail(CHECK_STRUCTURE, FailureCode.ZIP_MALFORMED, "entry " + n + " on another volume");
                 }
             }
             if (diskStart != 0) {
-                return fail(CHECK_STRUCTURE, "ZIP_MALFORMED", "entry " + n + " on another volume");
+                return fail(CHECK_STRUCTURE, FailureCode.ZIP_MALFORMED, "entry " + n + " on another volume");
             }
             if (nlen > PackageLayout.MAX_NAME_BYTES) {
-                return fail(CHECK_ENTRIES, "ENTRY_NAME_TOO_LONG", "entry " + n + " has a name of " + nlen + " bytes");
+                return fail(CHECK_ENTRIES, FailureCode.ENTRY_NAME_TOO_LONG, "entry " + n + " has a name of " + nlen + " bytes");
             }
             String name = decodeName(nameBytes, (flags & 0x800) != 0);
             if (name == null) {
-                return fail(CHECK_ENTRIES, "ENTRY_NAME_NOT_UTF8", "entry " + n + " has a name that is not UTF-8");
+                return fail(CHECK_ENTRIES, FailureCode.ENTRY_NAME_NOT_UTF8, "entry " + n + " has a name that is not UTF-8");
             }
             String unicodePath = unicodePathProblem(extra, nameBytes, name);
             if (unicodePath != null) {
-                return fail(CHECK_ENTRIES, "UNICODE_PATH_MISMATCH", "entry '" + printable(name) + "': "
+                return fail(CHECK_ENTRIES, FailureCode.UNICODE_PATH_MISMATCH, "entry '" + printable(name) + "': "
                         + unicodePath);
             }
             String unsafe = PackageLayout.unsafeNameReason(name);
             if (unsafe != null) {
-                return fail(CHECK_ENTRIES, "ZIP_SLIP", "unsafe entry name '" + printable(name) + "': " + unsafe);
+                return fail(CHECK_ENTRIES, FailureCode.ZIP_SLIP, "unsafe entry name '" + printable(name) + "': " + unsafe);
             }
             if ((flags & ENCRYPTION_FLAGS) != 0 || method == 99) {
-                return fail(CHECK_ENTRIES, "ENTRY_ENCRYPTED", "entry '" + printable(name) + "' is encrypted");
+                return fail(CHECK_ENTRIES, FailureCode.ENTRY_ENCRYPTED, "entry '" + printable(name) + "' is encrypted");
             }
             if ((method != 0 && method != 8) || (flags & 0x20) != 0) {
-                return fail(CHECK_ENTRIES, "ENTRY_METHOD_UNSUPPORTED", "entry '" + printable(name)
+                return fail(CHECK_ENTRIES, FailureCode.ENTRY_METHOD_UNSUPPORTED, "entry '" + printable(name)
                         + "' uses compression method " + method + ((flags & 0x20) != 0 ? " on patched data" : ""));
             }
             // the file type, where the producer wrote one (Unix-like hosts keep st_mode in the upper 16 bits; a
             // mode without type bits, as Python's zipfile writes it, is a plain file)
             int type = (int) (extAttr >>> 16) & 0xF000;
             if (type == 0xA000) {
-                return fail(CHECK_ENTRIES, "ENTRY_SYMLINK", "entry '" + printable(name) + "' is a symbolic link");
+                return fail(CHECK_ENTRIES, FailureCode.ENTRY_SYMLINK, "entry '" + printable(name) + "' is a symbolic link");
             }
             if (type != 0 && type != 0x8000 && type != 0x4000) {
-                return fail(CHECK_ENTRIES, "ENTRY_SPECIAL_FILE", "entry '" + printable(name)
+                return fail(CHECK_ENTRIES, FailureCode.ENTRY_SPECIAL_FILE, "entry '" + printable(name)
                         + "' is a device, pipe or socket (file type " + Integer.toOctalString(type >> 12) + ")");
             }
             if (type == 0x4000 && !name.endsWith("/") || type == 0x8000 && name.endsWith("/")) {
-                return fail(CHECK_ENTRIES, "ENTRY_TYPE_MISMATCH", "entry '" + printable(name) + "' is marked as a "
+                return fail(CHECK_ENTRIES, FailureCode.ENTRY_TYPE_MISMATCH, "entry '" + printable(name) + "' is marked as a "
                         + (type == 0x4000 ? "directory" : "file") + " but named as a "
                         + (type == 0x4000 ? "file" : "directory"));
             }
             if (!exact.add(name)) {
-                return fail(CHECK_ENTRIES, "DUPLICATE_ENTRY", "entry '" + printable(name) + "' appears twice");
+                return fail(CHECK_ENTRIES, FailureCode.DUPLICATE_ENTRY, "entry '" + printable(name) + "' appears twice");
             }
             String key = foldKey(name);
             String before = folded.putIfAbsent(key, name);
             if (before != null) {
-                return fail(CHECK_ENTRIES, "DUPLICATE_ENTRY", "entries '" + printable(before) + "' and '"
+                return fail(CHECK_ENTRIES, FailureCode.DUPLICATE_ENTRY, "entries '" + printable(before) + "' and '"
                         + printable(name) + "' differ only in case or Unicode normalisation");
             }
             if (usize > PackageLayout.MAX_TOTAL_INFLATED) {
-                return fail(CHECK_CONTENT, "ZIP_BOMB_SIZE", "entry '" + printable(name) + "' claims " + usize
+                return fail(CHECK_CONTENT, FailureCode.ZIP_BOMB_SIZE, "entry '" + printable(name) + "' claims " + usize
                         + " bytes");
             }
             list.add(new Cen(name, nameBytes, flags, method, crc, csize, usize, lho));
         }
         if (p != cenSize) {
-            return fail(CHECK_STRUCTURE, "ZIP_MALFORMED", "central directory has unaccounted bytes");
+            return fail(CHECK_STRUCTURE, FailureCode.ZIP_MALFORMED, "central directory has unaccounted bytes");
         }
         // local headers: agree with the central directory, and tile [0, cenOffset) exactly
         List<Cen> byOffset = new ArrayList<>(list);
@@ -290,19 +288,19 @@ final class ZipContainer {
             Cen c = byOffset.get(i);
             if (c.localOffset() != expected) {
                 if (i == 0) {
-                    return fail(CHECK_STRUCTURE, "ZIP_PREPENDED_DATA", "bytes before the first entry");
+                    return fail(CHECK_STRUCTURE, FailureCode.ZIP_PREPENDED_DATA, "bytes before the first entry");
                 }
-                return fail(CHECK_STRUCTURE, c.localOffset() < expected ? "ENTRY_OVERLAP" : "ZIP_HIDDEN_DATA",
+                return fail(CHECK_STRUCTURE, c.localOffset() < expected ? FailureCode.ENTRY_OVERLAP : FailureCode.ZIP_HIDDEN_DATA,
                         c.localOffset() < expected ? "entry '" + printable(c.name()) + "' overlaps the one before"
                                 : "unlisted bytes before entry '" + printable(c.name()) + "'");
             }
             if (c.localOffset() + 30 > cenOffset) {
-                return fail(CHECK_STRUCTURE, "ZIP_MALFORMED", "local header of '" + printable(c.name())
+                return fail(CHECK_STRUCTURE, FailureCode.ZIP_MALFORMED, "local header of '" + printable(c.name())
                         + "' overruns");
             }
             ByteBuffer loc = readAt(ch, c.localOffset(), 30);
             if (loc.getInt(0) != LOC_SIG) {
-                return fail(CHECK_STRUCTURE, "HEADER_MISMATCH", "no local header for '" + printable(c.name()) + "'");
+                return fail(CHECK_STRUCTURE, FailureCode.HEADER_MISMATCH, "no local header for '" + printable(c.name()) + "'");
             }
             int lflags = u16(loc, 6);
             int lmethod = u16(loc, 8);
@@ -312,14 +310,14 @@ final class ZipContainer {
             int lnlen = u16(loc, 26);
             int lelen = u16(loc, 28);
             if (c.localOffset() + 30 + lnlen + lelen > cenOffset) {
-                return fail(CHECK_STRUCTURE, "ZIP_MALFORMED", "local header of '" + printable(c.name())
+                return fail(CHECK_STRUCTURE, FailureCode.ZIP_MALFORMED, "local header of '" + printable(c.name())
                         + "' overruns");
             }
             ByteBuffer lname = readAt(ch, c.localOffset() + 30, lnlen);
             byte[] lnameBytes = new byte[lnlen];
             lname.get(0, lnameBytes);
             if (!Arrays.equals(lnameBytes, c.nameBytes())) {
-                return fail(CHECK_STRUCTURE, "HEADER_MISMATCH", "local and central names differ for '"
+                return fail(CHECK_STRUCTURE, FailureCode.HEADER_MISMATCH, "local and central names differ for '"
                         + printable(c.name()) + "'");
             }
             ByteBuffer lextra = readAt(ch, c.localOffset() + 30 + lnlen, lelen);
@@ -327,7 +325,7 @@ final class ZipContainer {
             lextra.get(0, lextraBytes);
             String unicodePath = unicodePathProblem(lextraBytes, lnameBytes, c.name());
             if (unicodePath != null) {
-                return fail(CHECK_ENTRIES, "UNICODE_PATH_MISMATCH", "entry '" + printable(c.name()) + "': "
+                return fail(CHECK_ENTRIES, FailureCode.UNICODE_PATH_MISMATCH, "entry '" + printable(c.name()) + "': "
                         + unicodePath + " (local header)");
             }
             boolean localZip64 = hasExtra(lextraBytes, 0x0001);
@@ -335,7 +333,7 @@ final class ZipContainer {
                 // a zip64 local header carries both sizes in its extra field (APPNOTE 4.5.3)
                 long[] z = zip64(lextraBytes, true, true, false);
                 if (z == null) {
-                    return fail(CHECK_STRUCTURE, "ZIP64_INCONSISTENT", "local header of '" + printable(c.name())
+                    return fail(CHECK_STRUCTURE, FailureCode.ZIP64_INCONSISTENT, "local header of '" + printable(c.name())
                             + "' lacks the zip64 sizes it refers to");
                 }
                 lusize = z[0];
@@ -343,23 +341,23 @@ final class ZipContainer {
             }
             // what readers act on must agree: name, method, encryption, UTF-8 names, where the sizes are
             if (lmethod != c.method() || (lflags & COMPARED_FLAGS) != (c.flags() & COMPARED_FLAGS)) {
-                return fail(CHECK_STRUCTURE, "HEADER_MISMATCH", "local and central headers of '"
+                return fail(CHECK_STRUCTURE, FailureCode.HEADER_MISMATCH, "local and central headers of '"
                         + printable(c.name()) + "' disagree on method or flags");
             }
             boolean descriptor = (c.flags() & 0x08) != 0;
             if (!descriptor && (lcrc != c.crc() || lcsize != c.csize() || lusize != c.usize())) {
-                return fail(CHECK_STRUCTURE, "HEADER_MISMATCH", "local and central headers of '"
+                return fail(CHECK_STRUCTURE, FailureCode.HEADER_MISMATCH, "local and central headers of '"
                         + printable(c.name()) + "' disagree on sizes or CRC");
             }
             if (descriptor && ((lcrc != 0 && lcrc != c.crc()) || (lcsize != 0 && lcsize != c.csize())
                     || (lusize != 0 && lusize != c.usize()))) {
-                return fail(CHECK_STRUCTURE, "HEADER_MISMATCH", "local and central headers of '"
+                return fail(CHECK_STRUCTURE, FailureCode.HEADER_MISMATCH, "local and central headers of '"
                         + printable(c.name()) + "' disagree on sizes or CRC");
             }
             long start = c.localOffset() + 30 + lnlen + lelen;
             long end = start + c.csize();
             if (end > cenOffset) {
-                return fail(CHECK_STRUCTURE, "ENTRY_OVERLAP", "data of '" + printable(c.name())
+                return fail(CHECK_STRUCTURE, FailureCode.ENTRY_OVERLAP, "data of '" + printable(c.name())
                         + "' runs into the central directory");
             }
             if (descriptor) {
@@ -367,7 +365,7 @@ final class ZipContainer {
                 int sizes = localZip64 ? 8 : 4;
                 int bare = 4 + 2 * sizes;
                 if (end + bare > cenOffset) {
-                    return fail(CHECK_STRUCTURE, "ZIP_MALFORMED", "data descriptor of '" + printable(c.name())
+                    return fail(CHECK_STRUCTURE, FailureCode.ZIP_MALFORMED, "data descriptor of '" + printable(c.name())
                             + "' is missing");
                 }
                 ByteBuffer d = readAt(ch, end, (int) Math.min(bare + 4, cenOffset - end));
@@ -375,7 +373,7 @@ final class ZipContainer {
                 long dcsize = localZip64 ? d.getLong(o + 4) : u32(d, o + 4);
                 long dusize = localZip64 ? d.getLong(o + 4 + sizes) : u32(d, o + 4 + sizes);
                 if (u32(d, o) != c.crc() || dcsize != c.csize() || dusize != c.usize()) {
-                    return fail(CHECK_STRUCTURE, "HEADER_MISMATCH", "data descriptor of '" + printable(c.name())
+                    return fail(CHECK_STRUCTURE, FailureCode.HEADER_MISMATCH, "data descriptor of '" + printable(c.name())
                             + "' disagrees with the central directory");
                 }
                 end += o + bare;
@@ -384,7 +382,7 @@ final class ZipContainer {
             expected = end;
         }
         if (expected != cenOffset) {
-            return fail(CHECK_STRUCTURE, expected < cenOffset ? "ZIP_HIDDEN_DATA" : "ENTRY_OVERLAP",
+            return fail(CHECK_STRUCTURE, expected < cenOffset ? FailureCode.ZIP_HIDDEN_DATA : FailureCode.ENTRY_OVERLAP,
                     "entries do not end where the central directory begins");
         }
         // inflate, counting real bytes
@@ -403,7 +401,7 @@ final class ZipContainer {
         // the central directory's order must be the file's order (mimetype first in both)
         for (int i = 0; i < list.size(); i++) {
             if (list.get(i) != byOffset.get(i)) {
-                return fail(CHECK_STRUCTURE, "HEADER_MISMATCH", "central directory order differs from file order");
+                return fail(CHECK_STRUCTURE, FailureCode.HEADER_MISMATCH, "central directory order differs from file order");
             }
         }
         return new Result(List.copyOf(facts), null);
@@ -414,19 +412,19 @@ final class ZipContainer {
         boolean dir = c.name().endsWith("/");
         Integer keepLimit = keepLimit(c.name());
         if (dir && c.usize() != 0) {
-            return new Failure(CHECK_CONTENT, "ENTRY_CORRUPT", Category.PACKAGE_INVALID,
+            return new Failure(CHECK_CONTENT, FailureCode.ENTRY_CORRUPT,
                     "directory entry '" + printable(c.name()) + "' has content");
         }
         if (keepLimit != null && c.usize() > keepLimit) {
             if (c.name().equals(PackageLayout.DECLARATION)) { // the JSON document length limit (SECURITY C3)
-                return new Failure(CHECK_CONTENT, "JSON_TOO_LARGE", Category.JSON_LIMIT_EXCEEDED,
+                return new Failure(CHECK_CONTENT, FailureCode.JSON_TOO_LARGE,
                         "'" + c.name() + "' is larger than " + keepLimit + " bytes");
             }
-            return new Failure(CHECK_CONTENT, "ENTRY_TOO_LARGE", Category.PACKAGE_INVALID,
+            return new Failure(CHECK_CONTENT, FailureCode.ENTRY_TOO_LARGE,
                     "'" + c.name() + "' is larger than " + keepLimit + " bytes");
         }
         if (c.method() == 0 && c.csize() != c.usize()) {
-            return new Failure(CHECK_CONTENT, "SIZE_MISMATCH", Category.PACKAGE_INVALID,
+            return new Failure(CHECK_CONTENT, FailureCode.SIZE_MISMATCH,
                     "stored entry '" + printable(c.name()) + "' has different sizes");
         }
         MessageDigest md = PackageWriter.sha256();
@@ -461,14 +459,14 @@ final class ZipContainer {
                     if (n > 0) {
                         inf.setInput(in, 0, n);
                     } else if (inf.needsInput()) {
-                        return new Failure(CHECK_CONTENT, "ENTRY_CORRUPT", Category.PACKAGE_INVALID,
+                        return new Failure(CHECK_CONTENT, FailureCode.ENTRY_CORRUPT,
                                 "deflated data of '" + printable(c.name()) + "' is truncated");
                     }
                     while (true) {
                         int k = inf.inflate(out);
                         if (k == 0) {
                             if (inf.needsDictionary()) {
-                                return new Failure(CHECK_CONTENT, "ENTRY_CORRUPT", Category.PACKAGE_INVALID,
+                                return new Failure(CHECK_CONTENT, FailureCode.ENTRY_CORRUPT,
                                         "deflated data of '" + printable(c.name()) + "' needs a dictionary");
                             }
                             break;
@@ -476,17 +474,17 @@ final class ZipContainer {
                         inflated += k;
                         total[0] += k;
                         if (inflated > c.usize()) {
-                            return new Failure(CHECK_CONTENT, "SIZE_MISMATCH", Category.PACKAGE_INVALID,
+                            return new Failure(CHECK_CONTENT, FailureCode.SIZE_MISMATCH,
                                     "'" + printable(c.name()) + "' inflates beyond its declared " + c.usize()
                                             + " bytes");
                         }
                         if (total[0] > PackageLayout.MAX_TOTAL_INFLATED) {
-                            return new Failure(CHECK_CONTENT, "ZIP_BOMB_SIZE", Category.PACKAGE_INVALID,
+                            return new Failure(CHECK_CONTENT, FailureCode.ZIP_BOMB_SIZE,
                                     "more than " + PackageLayout.MAX_TOTAL_INFLATED + " inflated bytes");
                         }
                         if (inflated > PackageLayout.RATIO_MIN_BYTES
                                 && inflated > Math.max(1, c.csize()) * PackageLayout.MAX_RATIO) {
-                            return new Failure(CHECK_CONTENT, "ZIP_BOMB_RATIO", Category.PACKAGE_INVALID,
+                            return new Failure(CHECK_CONTENT, FailureCode.ZIP_BOMB_RATIO,
                                     "'" + printable(c.name()) + "' inflates more than " + PackageLayout.MAX_RATIO
                                             + " times");
                         }
@@ -500,7 +498,7 @@ final class ZipContainer {
                         }
                     }
                     if (inf.finished() && (pos < end || inf.getRemaining() > 0)) {
-                        return new Failure(CHECK_CONTENT, "ENTRY_CORRUPT", Category.PACKAGE_INVALID,
+                        return new Failure(CHECK_CONTENT, FailureCode.ENTRY_CORRUPT,
                                 "'" + printable(c.name()) + "' has bytes after its deflated data");
                     }
                 }
@@ -508,12 +506,12 @@ final class ZipContainer {
             if (inf == null) {
                 total[0] += inflated;
                 if (total[0] > PackageLayout.MAX_TOTAL_INFLATED) {
-                    return new Failure(CHECK_CONTENT, "ZIP_BOMB_SIZE", Category.PACKAGE_INVALID,
+                    return new Failure(CHECK_CONTENT, FailureCode.ZIP_BOMB_SIZE,
                             "more than " + PackageLayout.MAX_TOTAL_INFLATED + " bytes");
                 }
             }
         } catch (DataFormatException e) {
-            return new Failure(CHECK_CONTENT, "ENTRY_CORRUPT", Category.PACKAGE_INVALID,
+            return new Failure(CHECK_CONTENT, FailureCode.ENTRY_CORRUPT,
                     "deflated data of '" + printable(c.name()) + "' is corrupt");
         } finally {
             if (inf != null) {
@@ -521,11 +519,11 @@ final class ZipContainer {
             }
         }
         if (inflated != c.usize()) {
-            return new Failure(CHECK_CONTENT, "SIZE_MISMATCH", Category.PACKAGE_INVALID,
+            return new Failure(CHECK_CONTENT, FailureCode.SIZE_MISMATCH,
                     "'" + printable(c.name()) + "' has " + inflated + " bytes, headers say " + c.usize());
         }
         if (crc.getValue() != c.crc()) {
-            return new Failure(CHECK_CONTENT, "CRC_MISMATCH", Category.PACKAGE_INVALID,
+            return new Failure(CHECK_CONTENT, FailureCode.CRC_MISMATCH,
                     "CRC of '" + printable(c.name()) + "' does not match");
         }
         return new ZipEntryFacts(c.name(), c.method(), inflated, md.digest(),
