@@ -12,7 +12,10 @@ final class FindingText {
     private FindingText() {
     }
 
-    /** Prints the findings grouped ERROR, FLAG, WARNING; each with rule id, disposition, path, message, citation. */
+    /**
+     * Prints the findings grouped ERROR, FLAG, WARNING; each with rule id, disposition, path, message, citation, the
+     * pack that set its severity when it is not the rule's own (a county setting a province rule), and its note.
+     */
     static void printGrouped(Consumer<String> out, List<Finding> findings, Language language) {
         for (Severity severity : List.of(Severity.ERROR, Severity.FLAG, Severity.WARNING)) {
             List<Finding> group = findings.stream().filter(f -> f.severity() == severity).toList();
@@ -26,6 +29,12 @@ final class FindingText {
                         + "  " + f.path());
                 out.accept("    " + language.pick(f.message()));
                 out.accept("    " + language.text("finding.citation", f.citation()));
+                if (f.severityFrom() != null && !f.severityFrom().equals(f.rulePack())) {
+                    out.accept("    " + language.text("finding.severityFrom", f.severityFrom().toString()));
+                }
+                if (f.note() != null) {
+                    out.accept("    " + language.text("finding.note", language.pick(f.note())));
+                }
             }
         }
     }

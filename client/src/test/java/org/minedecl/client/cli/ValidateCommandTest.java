@@ -117,6 +117,17 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aShuozhouMineShortOfFiveYearsIsToldShuozhouSetsNoExtensionAndThatThePlanPeriodHasEnded() throws IOException {
+        Path file = write("sz.json", "{\"jurisdiction\": \"140602\", \"mine\": {\"remainingReserves\": 200},"
+                + " \"restoration\": {\"restoredThisQuarterHa\": 0}}");
+        CliRun r = CliRun.of("validate", file.toString(), "--as-of", "2026-10-10", "--lang", "en");
+        assertThat(r.out()).contains("SX-LIFE-01 [NO_EXTENSION]").contains("Severity and disposition set by SZ@1.1.0")
+                .contains("Note: the plan period has ended; applied until a successor plan is published");
+        CliRun zh = CliRun.of("validate", file.toString(), "--as-of", "2026-10-10");
+        assertThat(zh.out()).contains("严重程度与处置由 SZ@1.1.0 设定").contains("说明：依据的规划期（2021-2025年）已届满");
+    }
+
+    @Test
     void aMissingFileIsAUsageErrorOnOneStderrLine() {
         CliRun r = CliRun.of("validate", dir.resolve("nope.json").toString(), "--as-of", "2026-10-10");
         assertThat(r.exit()).isEqualTo(2);
