@@ -4,7 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import org.minedecl.shared.declaration.Declaration;
 import org.minedecl.shared.rules.History;
-import org.minedecl.shared.rules.DeclarationValidator;
+import org.minedecl.client.app.BusinessClock;
+import org.minedecl.client.app.validation.ValidationService;
 import org.minedecl.shared.rules.Finding;
 import org.minedecl.shared.rules.RuleEngine;
 import org.minedecl.shared.rules.Severity;
@@ -15,15 +16,17 @@ import org.minedecl.shared.rules.Severity;
  * of the same mine feed the history rules ({@link History}).
  */
 public final class DraftChecks {
-    private final DeclarationValidator validator;
+    private final ValidationService validation;
 
     public DraftChecks(RuleEngine engine) {
-        this.validator = new DeclarationValidator(engine);
+        // the day is always given, so the service's clock is never read
+        this.validation = new ValidationService(engine, BusinessClock.system());
     }
 
+    /** The CLI's {@code validate} and this check are one service: the same findings for the same bytes. */
     public Result check(DraftDocument draft, LocalDate asOf, History history) {
-        DeclarationValidator.ValidationResult r = validator.validateWithHistory(DraftStore.bytes(draft), asOf,
-                history == null ? History.NONE : history);
+        ValidationService.Result r = validation.validate(DraftStore.bytes(draft), asOf,
+                history == null ? List.of() : history.declarations());
         return new Result(r.declaration(), r.findings());
     }
 
