@@ -99,7 +99,7 @@ public class VerifyCommand implements Callable<Integer> {
         for (CheckResult c : r.checks()) {
             System.out.println(c.passed() ? "PASS " + c.check() + "  " + c.detail()
                     : "FAIL " + c.check() + "  " + c.code() + " (" + c.category() + "): " + c.detail()
-                    + org.minedecl.shared.pkg.FailureCode.of(c.code()).map(fc -> " - " + fc.text(lang)).orElse(""));
+                    + org.minedecl.shared.pkg.FailureCode.of(c.code()).map(fc -> " - " + fc.text(language.code())).orElse(""));
         }
         if (r.valid()) {
             System.out.println(language.text("verify.valid", SignerIdentity.displayName(r.signer()),
