@@ -10,9 +10,8 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.ResourceBundle;
 import java.util.concurrent.Callable;
+import org.minedecl.client.app.Language;
 import org.minedecl.client.app.batch.ColumnCatalog;
 import org.minedecl.client.app.batch.ImportReport;
 import org.minedecl.client.app.batch.ImportReportJson;
@@ -66,15 +65,13 @@ public class ImportCommand implements Callable<Integer> {
     @Option(names = "--lang", paramLabel = "zh|en", defaultValue = "zh", description = "language of the output")
     String lang;
 
-    private ResourceBundle texts;
+    private Language texts;
 
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        texts = ResourceBundle.getBundle("org.minedecl.client.cli.ImportMessages",
-                "en".equals(lang) ? Locale.ENGLISH : Locale.ROOT,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        texts = CliLanguage.results(lang);
         try {
             if (!"zh".equals(lang) && !"en".equals(lang)) {
                 return usage(err, text("import.usage.lang", lang));
@@ -146,11 +143,7 @@ public class ImportCommand implements Callable<Integer> {
     }
 
     private String text(String key, Object... args) {
-        String t = texts.getString(key);
-        for (int i = 0; i < args.length; i++) {
-            t = t.replace("{" + i + "}", String.valueOf(args[i]));
-        }
-        return t;
+        return texts.text(key, args);
     }
 
     private int usage(PrintWriter err, String message) {

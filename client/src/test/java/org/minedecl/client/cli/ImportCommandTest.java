@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.ResourceBundle;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -131,17 +129,5 @@ class ImportCommandTest {
         assertThat(r.out()).isEmpty();
         assertThat(r.err().strip()).startsWith("minedecl import: ").contains("not an XLSX file").doesNotContain("\n");
         assertThat(dir.resolve("out")).doesNotExist();
-    }
-
-    @Test
-    void everyImportMessageHasAChineseAndAnEnglishText() {
-        ResourceBundle.Control noFallback = ResourceBundle.Control.getNoFallbackControl(
-                ResourceBundle.Control.FORMAT_PROPERTIES);
-        ResourceBundle zh = ResourceBundle.getBundle("org.minedecl.client.cli.ImportMessages", Locale.ROOT, noFallback);
-        ResourceBundle en = ResourceBundle.getBundle("org.minedecl.client.cli.ImportMessages", Locale.ENGLISH,
-                noFallback);
-        assertThat(en.getLocale()).isEqualTo(Locale.ENGLISH);
-        assertThat(zh.keySet()).isEqualTo(en.keySet()).isNotEmpty();
-        assertThat(zh.getString("import.header")).contains("签署日");
     }
 }
