@@ -9,7 +9,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import org.minedecl.server.export.Exports;
-import org.minedecl.server.scope.Scopes;
+import org.minedecl.server.auth.Scopes;
 
 /**
  * {@code GET /api/v1/abnormal-list?jurisdiction=&state=}: the register inside the caller's scope, as JSON, CSV or

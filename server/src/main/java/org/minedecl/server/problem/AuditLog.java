@@ -4,7 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One escaped line per refused or accepted upload on the {@code minedecl.audit} logger. Refusals are logged,
+ * One escaped line per refused or accepted upload, login, token refusal and access refusal on the {@code minedecl.audit} logger. Refusals are logged,
  * not stored (nothing is stored for a non-2xx answer); acceptances are also audit events in the database.
  */
 public final class AuditLog {
@@ -27,6 +27,17 @@ public final class AuditLog {
     public static void decided(String actor, String submissionId, String decision, String ruleId, int entries) {
         AUDIT.info("decision actor=\"{}\" submission={} decision={} ruleId={} entries={}", escape(actor),
                 escape(submissionId), escape(decision), escape(ruleId), entries);
+    }
+
+    /** A read or action refused by the access rules; {@code who} names the certificate (see CertificateRef). */
+    public static void access(String who, String action, String reason, int status) {
+        AUDIT.info("access refused {} action=\"{}\" reason=\"{}\" status={}", who, escape(action), escape(reason),
+                status);
+    }
+
+    /** A login or token event: issued, refused ({@code AUTH_FAILED}, {@code UNAUTHENTICATED}), a registry change. */
+    public static void auth(String event, String who, String detail) {
+        AUDIT.info("auth {} {} detail=\"{}\"", escape(event), who, escape(detail));
     }
 
     /** Control characters, quotes and backslashes escaped, at most 300 characters: safe for one log line. */

@@ -12,7 +12,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.List;
 import org.minedecl.server.export.Exports;
-import org.minedecl.server.scope.Scopes;
+import org.minedecl.server.auth.Scopes;
 
 /** {@code POST/GET /api/v1/submissions/{id}/decisions}: a regulator decides; whoever reads the submission reads them. */
 @Controller("/api/v1/submissions/{id}/decisions")

@@ -8,14 +8,14 @@ import java.util.Set;
 /**
  * The submissions a caller may read (CONTRACTS section 7): a regulator's jurisdictions (a code covers every code
  * below it: {@code 140500} covers {@code 1405xx}), or enterprises (an operator's own USCC; a consultant's delegating
- * enterprises, each limited to its delegated mining licences, empty = all), or everything (the development flag).
- * Only regulators (and the development flag) decide.
+ * enterprises, each limited to its delegated mining licences, empty = all). Only regulators decide.
+ * {@code access.AccessService} makes the scope of a logged-in principal; nothing else makes one for a request.
  *
  * @param actor who acts, as the audit trail names it (certificate subject, USCC, serial)
  */
 public record Scope(Kind kind, String actor, List<String> jurisdictions, Map<String, Set<String>> enterprises) {
     /** The kinds of reader. */
-    public enum Kind { REGULATOR, ENTERPRISE, EVERYTHING }
+    public enum Kind { REGULATOR, ENTERPRISE }
 
     public Scope {
         jurisdictions = List.copyOf(jurisdictions);
@@ -36,20 +36,13 @@ public record Scope(Kind kind, String actor, List<String> jurisdictions, Map<Str
         return new Scope(Kind.ENTERPRISE, actor, List.of(), licencesByUscc);
     }
 
-    /** Everything, deciding included: the development flag only. */
-    public static Scope everything(String actor) {
-        return new Scope(Kind.EVERYTHING, actor, List.of(), Map.of());
-    }
-
     public boolean mayDecide() {
-        return kind != Kind.ENTERPRISE;
+        return kind == Kind.REGULATOR;
     }
 
     /** Whether a submission of this jurisdiction, enterprise and mining licence is inside the scope. */
     public boolean covers(String jurisdiction, String uscc, String miningLicence) {
         switch (kind) {
-            case EVERYTHING:
-                return true;
             case REGULATOR:
                 return jurisdiction != null && jurisdictions.stream().anyMatch(j -> jurisdiction.startsWith(prefix(j)));
             default:
@@ -84,8 +77,6 @@ public record Scope(Kind kind, String actor, List<String> jurisdictions, Map<Str
         List<String> args = new ArrayList<>();
         List<String> terms = new ArrayList<>();
         switch (kind) {
-            case EVERYTHING:
-                return new Sql("1 = 1", List.of());
             case REGULATOR:
                 for (String j : jurisdictions) {
                     terms.add(range(jurisdictionColumn, j, args));

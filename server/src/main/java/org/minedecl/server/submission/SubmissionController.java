@@ -16,7 +16,10 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.io.InputStream;
 import java.util.Base64;
-import org.minedecl.server.config.ReadAccess;
+import org.minedecl.server.access.AccessService;
+import org.minedecl.server.access.Filing;
+import org.minedecl.server.access.Principal;
+import org.minedecl.server.auth.Authenticator;
 import org.minedecl.server.problem.AuditLog;
 import org.minedecl.server.problem.Problem;
 import org.minedecl.server.problem.ProblemException;
@@ -34,14 +37,16 @@ public class SubmissionController {
     private final SubmissionService service;
     private final SubmissionQueries queries;
     private final UploadSpooler spooler;
-    private final ReadAccess readAccess;
+    private final Authenticator authenticator;
+    private final AccessService access;
 
     public SubmissionController(SubmissionService service, SubmissionQueries queries, UploadSpooler spooler,
-                                ReadAccess readAccess) {
+                                Authenticator authenticator, AccessService access) {
         this.service = service;
         this.queries = queries;
         this.spooler = spooler;
-        this.readAccess = readAccess;
+        this.authenticator = authenticator;
+        this.access = access;
     }
 
     /**
@@ -102,25 +107,31 @@ public class SubmissionController {
     }
 
     @Get("{?period,jurisdiction,status,ruleId,uscc,page,size}")
-    public SubmissionQueries.Page list(@Nullable @QueryValue String period, @Nullable @QueryValue String jurisdiction,
+    public SubmissionQueries.Page list(HttpRequest<?> request, @Nullable @QueryValue String period,
+                                       @Nullable @QueryValue String jurisdiction,
                                        @Nullable @QueryValue String status, @Nullable @QueryValue String ruleId,
                                        @Nullable @QueryValue String uscc, @Nullable @QueryValue Integer page,
                                        @Nullable @QueryValue Integer size) {
-        readAccess.require();
+        Principal caller = authenticator.principal(request);
         return queries.list(new SubmissionQueries.Filter(period, jurisdiction, status, ruleId, uscc),
-                page == null ? 0 : page, size == null ? 50 : size);
+                access.scope(caller), page == null ? 0 : page, size == null ? 50 : size);
     }
 
     @Get("/{id}")
-    public SubmissionQueries.SubmissionView get(@PathVariable String id) {
-        readAccess.require();
-        return queries.find(id).orElseThrow(() -> notFound(id));
+    public SubmissionQueries.SubmissionView get(HttpRequest<?> request, @PathVariable String id) {
+        return readable(authenticator.principal(request), id);
+    }
+
+    /** The submission if the caller may read it; 404 alike when it does not exist or is out of scope. */
+    private SubmissionQueries.SubmissionView readable(Principal caller, String id) {
+        SubmissionQueries.SubmissionView s = queries.find(id).orElseThrow(() -> notFound(id));
+        access.requireRead(caller, new Filing(s.uscc(), s.miningLicence(), s.jurisdiction()), notFound(id));
+        return s;
     }
 
     @Get(value = "/{id}/package", produces = "application/vnd.etsi.asic-e+zip")
-    public HttpResponse<StreamedFile> packageBytes(@PathVariable String id) {
-        readAccess.require();
-        SubmissionQueries.SubmissionView s = queries.find(id).orElseThrow(() -> notFound(id));
+    public HttpResponse<StreamedFile> packageBytes(HttpRequest<?> request, @PathVariable String id) {
+        SubmissionQueries.SubmissionView s = readable(authenticator.principal(request), id);
         StreamedFile file = new StreamedFile(queries.openPackage(id),
                 MediaType.of("application/vnd.etsi.asic-e+zip"), 0L, s.packageSize());
         return HttpResponse.ok(file).header("Content-Disposition", "attachment; filename=\"" + id + ".asice\"");
@@ -128,7 +139,7 @@ public class SubmissionController {
 
     @Get(value = "/{id}/receipt", produces = {MediaType.APPLICATION_JSON, PKCS7})
     public HttpResponse<?> receipt(HttpRequest<?> request, @PathVariable String id) {
-        readAccess.require();
+        readable(authenticator.principal(request), id);
         SubmissionRepository.StoredReceipt r = queries.receipt(id).orElseThrow(() -> notFound(id));
         if (request.accept().stream().anyMatch(m -> PKCS7.equals(m.getName()))) {
             return HttpResponse.ok(r.receiptCms()).contentType(PKCS7);

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.minedecl.server.scope.Scope;
 import org.minedecl.server.problem.Problem;
 import org.minedecl.shared.receipt.Receipt;
 import org.minedecl.shared.receipt.ReceiptJson;
@@ -55,11 +56,7 @@ public class SubmissionQueries {
 
     /** "140500" -> "1405": the code prefix that every administrative code below it starts with. */
     public static String jurisdictionPrefix(String code) {
-        String p = code;
-        while (p.length() > 2 && p.endsWith("00")) {
-            p = p.substring(0, p.length() - 2);
-        }
-        return p;
+        return Scope.prefix(code);
     }
 
     static void checkParam(String value, Pattern pattern, String name) {
@@ -69,7 +66,8 @@ public class SubmissionQueries {
         }
     }
 
-    public Page list(Filter f, int page, int size) {
+    /** A page of the submissions that match {@code f} inside what {@code scope} lets the caller read. */
+    public Page list(Filter f, Scope scope, int page, int size) {
         checkParam(f.period(), PERIOD, "period");
         checkParam(f.jurisdiction(), JURISDICTION, "jurisdiction");
         checkParam(f.uscc(), USCC, "uscc");
@@ -80,8 +78,9 @@ public class SubmissionQueries {
         if (page < 0 || size < 1 || size > 500) {
             throw Problem.of(HttpStatus.BAD_REQUEST, "BAD_PARAMETER", "page >= 0 and 1 <= size <= 500").exception();
         }
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        List<String> args = new ArrayList<>();
+        Scope.Sql inScope = scope.where("s.jurisdiction", "s.uscc", "s.mining_licence");
+        List<String> args = new ArrayList<>(inScope.args());
+        StringBuilder where = new StringBuilder(" WHERE (" + inScope.text() + ")");
         if (f.period() != null) {
             where.append(" AND s.period = ?");
             args.add(f.period());

@@ -60,7 +60,7 @@ class DiskFullIT {
         // the health check is DOWN below 1 MB free on this small disk (100 MB by default)
         Map<String, String> env = Map.of("ENDPOINTS_HEALTH_DISK_SPACE_THRESHOLD", "1MB");
         try (ServerProcess server = ServerProcess.start(dataDir, "256m", env, log)) {
-            Api api = new Api(server.uri());
+            Api api = new Api(server.uri()).loggedInAs(packages.leaf());
             upload(api, packages.sign(Declarations.example()), receipted, answers); // the database is in use
             Path ballast = disk.resolve("ballast");
             List<String> refused = new ArrayList<>();
@@ -92,7 +92,7 @@ class DiskFullIT {
             assertStored(api, receipted);
         }
         try (ServerProcess server = ServerProcess.start(dataDir, "256m", env, log)) {
-            Api api = new Api(server.uri());
+            Api api = new Api(server.uri()).loggedInAs(packages.leaf());
             assertStored(api, receipted);
             assertThat(api.get("/api/v1/submissions?size=1").json().path("total").asLong())
                     .isEqualTo(receipted.size());

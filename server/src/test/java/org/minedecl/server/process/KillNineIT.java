@@ -46,7 +46,7 @@ class KillNineIT {
         Random random = new Random(42);
         for (int cycle = 0; cycle < CYCLES; cycle++) {
             ServerProcess server = ServerProcess.start(dataDir, "256m", Map.of(), log);
-            Api api = new Api(server.uri());
+            Api api = new Api(server.uri()).loggedInAs(packages.leaf());
             AtomicBoolean stop = new AtomicBoolean();
             List<Thread> threads = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
@@ -84,7 +84,7 @@ class KillNineIT {
         int lost = 0;
         int checked = 0;
         try (ServerProcess server = ServerProcess.start(dataDir, "256m", Map.of(), log)) {
-            Api api = new Api(server.uri());
+            Api api = new Api(server.uri()).loggedInAs(packages.leaf());
             for (Acked a : acked.values()) {
                 checked++;
                 Api.Answer pkg = api.get("/api/v1/submissions/" + a.receiptId() + "/package");

@@ -61,7 +61,6 @@ public final class ServerProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().put("MINEDECL_DATA_DIR", dataDir.toString());
         pb.environment().put("MICRONAUT_SERVER_PORT", String.valueOf(port));
-        pb.environment().put("MINEDECL_DEV_READ", "true");
         pb.environment().putAll(env);
         ServerProcess sp = new ServerProcess(pb.start(), port);
         HttpClient http = HttpClient.newHttpClient();

@@ -31,13 +31,15 @@ import org.minedecl.server.support.Declarations;
 import org.minedecl.server.support.Rows;
 import org.minedecl.server.support.SignedPackages;
 import org.minedecl.server.support.TestData;
+import org.minedecl.server.support.TestUsers;
 import org.minedecl.shared.testpki.TestPki;
 
 /**
  * Review (CONTRACTS section 9) on H2 ({@link ReviewApiH2Test}) and PostgreSQL ({@link ReviewApiPostgresTest}): decisions
  * and the abnormal-list register's life cycle, missing filings, statistics, exports. Each test files under its own
- * jurisdiction code or quarters, so the tests do not see each other's filings. Until certificate login lands, the
- * HTTP calls use the development flag and the scoping is checked on the services with explicit scopes.
+ * jurisdiction code or quarters, so the tests do not see each other's filings. The HTTP calls are a province
+ * regulator's (certificate login); the scoping of the other principals is checked on the services with explicit
+ * scopes here, and over HTTP by the access matrix ({@code access.AccessMatrixContract}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ReviewApiContract implements TestPropertyProvider {
@@ -57,18 +59,23 @@ abstract class ReviewApiContract implements TestPropertyProvider {
     StatisticsService statistics;
 
     Api api;
+    /** The HTTP calls are a province regulator's (140000 covers every jurisdiction these tests file under). */
+    String provinceToken;
     SignedPackages packages;
 
     Map<String, String> commonProperties() {
         TestData data = TestData.create("minedecl-review-test");
         packages = data.packages();
-        return Map.of("minedecl.data-dir", data.dataDir().toString(), "minedecl.dev-read", "true",
-                "micronaut.server.port", "-1");
+        TestUsers.installAdmin(data.dataDir());
+        return Map.of("minedecl.data-dir", data.dataDir().toString(), "micronaut.server.port", "-1");
     }
 
     @BeforeEach
     void client() {
-        api = new Api(server.getURI());
+        if (provinceToken == null) {
+            provinceToken = TestUsers.regulatorToken(new Api(server.getURI()), "山西省自然资源厅", "140000");
+        }
+        api = new Api(server.getURI()).withToken(provinceToken);
     }
 
     /** Uploads and returns the receipt id; the upload must be accepted. */
@@ -284,10 +291,10 @@ abstract class ReviewApiContract implements TestPropertyProvider {
 
     @Test
     void nothingIsMissingBeforeTheDeadline() {
-        StatisticsService.MissingFilings m = statistics.missing(Scope.everything("dev"), "2099Q1", null);
+        StatisticsService.MissingFilings m = statistics.missing(Scope.regulator("province", List.of("140000")), "2099Q1", null);
         assertThat(m.deadlinePassed()).isFalse();
         assertThat(m.items()).isEmpty();
-        assertThat(statistics.statistics(Scope.everything("dev"), "2099Q1", null).total().missing()).isZero();
+        assertThat(statistics.statistics(Scope.regulator("province", List.of("140000")), "2099Q1", null).total().missing()).isZero();
     }
 
     @Test

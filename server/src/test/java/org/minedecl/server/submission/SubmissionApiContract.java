@@ -39,6 +39,7 @@ import org.minedecl.server.support.SignedPackages;
 import org.minedecl.server.support.TestData;
 import org.minedecl.server.support.Leftovers;
 import org.minedecl.server.support.Repackaged;
+import org.minedecl.server.support.Logins;
 import org.minedecl.server.support.Rows;
 import org.minedecl.shared.receipt.ReceiptVerifier;
 import org.minedecl.shared.rules.RuleEngine;
@@ -71,8 +72,8 @@ abstract class SubmissionApiContract implements TestPropertyProvider {
         TestData data = TestData.create("minedecl-api-test");
         dataDir = data.dataDir();
         packages = data.packages();
-        return Map.of("minedecl.data-dir", dataDir.toString(), "minedecl.dev-read", "true",
-                "minedecl.max-upload-bytes", String.valueOf(LIMIT), "micronaut.server.port", "-1");
+        return Map.of("minedecl.data-dir", dataDir.toString(), "minedecl.max-upload-bytes", String.valueOf(LIMIT),
+                "micronaut.server.port", "-1");
     }
 
     @AfterAll
@@ -82,9 +83,15 @@ abstract class SubmissionApiContract implements TestPropertyProvider {
         }
     }
 
+    /** The example enterprise's token: uploads need none, reading its own filings does. */
+    String operatorToken;
+
     @BeforeEach
     void client() {
-        api = new Api(server.getURI());
+        if (operatorToken == null) {
+            operatorToken = Logins.token(new Api(server.getURI()), packages.leaf());
+        }
+        api = new Api(server.getURI()).withToken(operatorToken);
     }
 
     byte[] pkg(Declarations d) {

@@ -27,8 +27,8 @@ class UploadSpoolerTest {
     Path dataDir;
 
     private UploadSpooler spooler() {
-        ServerSettings settings = new ServerSettings(dataDir.toString(), null, LIMIT, false, "Asia/Shanghai", null,
-                null, 64, 0);
+        ServerSettings settings = new ServerSettings(dataDir.toString(), null, LIMIT, "Asia/Shanghai", null,
+                null, 64, 0, null, null, 3600);
         return new UploadSpooler(new DataDirectory(settings), settings, HttpLimits.defaults());
     }
 

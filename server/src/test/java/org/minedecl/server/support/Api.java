@@ -17,9 +17,45 @@ public final class Api {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
+    private final String bearer;
 
     public Api(URI base) {
+        this(base, null);
+    }
+
+    private Api(URI base, String bearer) {
         this.base = base;
+        this.bearer = bearer;
+    }
+
+    /** The same server, every request with {@code Authorization: Bearer token}. */
+    public Api withToken(String token) {
+        return new Api(base, token);
+    }
+
+    /** Logs in with {@code leaf}'s certificate (challenge, CMS signature, token) and sends its token from then on. */
+    public Api loggedInAs(org.minedecl.shared.testpki.TestPki.Leaf leaf) {
+        return withToken(Logins.token(this, leaf));
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    /** POST with a JSON body. */
+    public Answer postJson(String path, String json) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** POST with a binary body. */
+    public Answer postBytes(String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    public Answer delete(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).DELETE());
     }
 
     /** One answer. */
@@ -61,12 +97,6 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofInputStream(body)));
     }
 
-    /** A POST of a JSON body. */
-    public Answer postJson(String path, String json) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
-    }
-
     public Answer get(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET());
     }
@@ -76,6 +106,9 @@ public final class Api {
     }
 
     private Answer send(HttpRequest.Builder b) {
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+        }
         try {
             HttpResponse<byte[]> r = http.send(b.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());

@@ -61,6 +61,14 @@ public final class Declarations {
         return this;
     }
 
+    /** Another enterprise (its USCC and name). */
+    public Declarations enterprise(String uscc, String name) {
+        ((ObjectNode) root.path("enterprise")).put("uscc", uscc);
+        ((ObjectNode) root.path("enterprise")).put("name", name);
+        return this;
+    }
+
+    /** The GB/T 2260 code of the county the mine is in. */
     public Declarations jurisdiction(String code) {
         root.put("jurisdiction", code);
         return this;

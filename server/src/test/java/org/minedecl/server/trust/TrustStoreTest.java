@@ -23,8 +23,8 @@ class TrustStoreTest {
         TestPki.writePem(trust.resolve("root.pem"), pki.root().cert());
         Files.writeString(trust.resolve("junk.pem"), "not a certificate");
 
-        TrustStore store = new TrustStore(new ServerSettings(dir.toString(), null, 1024, false, "Asia/Shanghai",
-                null, null, 64, 0));
+        TrustStore store = new TrustStore(new ServerSettings(dir.toString(), null, 1024, "Asia/Shanghai",
+                null, null, 64, 0, null, null, 3600));
 
         assertThat(store.current().anchors()).containsExactly(pki.root().cert());
     }
