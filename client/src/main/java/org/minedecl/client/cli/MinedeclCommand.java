@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 ImportCommand.class,
                 DemoCommand.class,
                 BatchCommand.class,
+                AdminCommand.class,
         })
 public class MinedeclCommand implements Runnable {
     @CommandLine.Spec
