@@ -104,13 +104,14 @@ public final class ReviewBenchmark {
 
             SubmissionQueries.Filter filter = new SubmissionQueries.Filter(QUARTER.toString(), "140500", "FLAGGED",
                     null, null);
-            Supplier<Object> queueService = () -> queries.list(filter, 0, 50);
+            Scope city = Scope.regulator("city", List.of("140500")); // a city regulator's queue
+            Supplier<Object> queueService = () -> queries.list(filter, city, 0, 50);
             Supplier<Object> queueSql = () -> queueBySql(c);
             Scope province = Scope.regulator("province", List.of("140000"));
             Supplier<Object> statsService = () -> statistics.statistics(province, QUARTER.toString(), null);
             Supplier<Object> statsSql = () -> statisticsBySql(c, lateFrom);
 
-            SubmissionQueries.Page page = queries.list(filter, 0, 50);
+            SubmissionQueries.Page page = queries.list(filter, city, 0, 50);
             List<String> sqlIds = queueBySql(c);
             check(page.items().stream().map(SubmissionQueries.SubmissionView::id).toList().equals(
                     sqlIds.subList(1, sqlIds.size())) && String.valueOf(page.total()).equals(sqlIds.get(0)),
