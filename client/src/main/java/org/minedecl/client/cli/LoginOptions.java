@@ -37,7 +37,8 @@ public class LoginOptions {
 
     /** Opens the key (asking for the password or PIN when neither file nor variable gives it). */
     SigningCredential credential() throws SignerException, SecretInput.MissingSecret {
-        char[] secret = SecretInput.read(storepassFile, storepassEnv, keystore != null ? "keystore password" : "PIN");
+        char[] secret = SecretInput.read(storepassFile, storepassEnv, keystore != null ? "keystore password" : "PIN",
+                org.minedecl.client.app.Language.EN);
         try {
             SignerSource source = keystore != null ? new SignerSource.Pkcs12File(keystore, secret, alias)
                     : new SignerSource.Pkcs11Token(pkcs11, secret, alias);
