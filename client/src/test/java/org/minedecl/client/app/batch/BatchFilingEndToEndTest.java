@@ -28,9 +28,12 @@ import org.minedecl.client.Main;
 import org.minedecl.client.app.BusinessClock;
 import org.minedecl.client.app.demo.DemoSetup;
 import org.minedecl.client.app.receipts.ReceiptStore;
+import org.minedecl.client.app.session.ServerSession;
 import org.minedecl.shared.declaration.Period;
 import org.minedecl.shared.receipt.ReceiptVerifier;
 import org.minedecl.shared.rules.RuleVectors;
+import org.minedecl.shared.signature.SignerSource;
+import org.minedecl.shared.signature.SigningCredential;
 import org.minedecl.client.testsupport.SharedSoftHsm;
 import org.minedecl.shared.testpki.SoftHsmToken;
 import org.minedecl.shared.testpki.TestPki;
@@ -122,8 +125,13 @@ class BatchFilingEndToEndTest {
 
         assertThat(again).isZero();
         assertThat(count(packages, ".receipt")).isEqualTo(DECLARATIONS);
-        JsonNode page = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                uri.resolve("/api/v1/submissions?size=1")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        // the enterprise reads its own submissions after a certificate login (CONTRACTS 7), with the token's key
+        SigningCredential operator = new SignerSource.Pkcs11Token(token.config(), token.pin().toCharArray(),
+                "enterprise").open();
+        ServerSession.Answer list = ServerSession.login(uri, operator, java.time.Clock.systemUTC())
+                .get("/api/v1/submissions?size=1");
+        assertThat(list.status()).as("list: %s", list.json()).isEqualTo(200);
+        JsonNode page = list.json();
         assertThat(page.get("total").asLong()).as("submissions on the server").isEqualTo(DECLARATIONS);
         Set<String> ids = new HashSet<>();
         String cert = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -155,7 +163,6 @@ class BatchFilingEndToEndTest {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("server.log").toFile()));
         pb.environment().put("MINEDECL_DATA_DIR", data.toString());
         pb.environment().put("MICRONAUT_SERVER_PORT", String.valueOf(port));
-        pb.environment().put("MINEDECL_DEV_READ", "true");
         server = pb.start();
         URI uri = URI.create("http://localhost:" + port);
         long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
