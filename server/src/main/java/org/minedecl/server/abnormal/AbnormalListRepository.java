@@ -41,9 +41,10 @@ public class AbnormalListRepository {
     /**
      * One entry. {@code correctedBy}: for a CONFIRMED entry, a later accepted filing or amendment of the licence
      * that no longer raises the rule (an ACCEPT decision on it removes the entry); for a REMOVED one, the filing that
-     * removed it.
+     * removed it. {@code rulePack}: the pack and version that set the disposition ({@code SZ@1.1.0}; flags stored
+     * before catalogue 1.1 say {@code <PACK>@1.0.0}), so a regulator sees which version of the rules judged it.
      */
-    public record Entry(String submissionId, int seq, String ruleId, String disposition, String state,
+    public record Entry(String submissionId, int seq, String ruleId, String rulePack, String disposition, String state,
                         String jurisdiction, String uscc, String enterpriseName, String miningLicence, String mineName,
                         String period, Instant createdAt, String decisionId, String correctedBy,
                         String removalDecisionId, Instant updatedAt) {
@@ -68,7 +69,7 @@ public class AbnormalListRepository {
                 + "f.updated_at, s.declaration_json, CASE WHEN f.state = 'CONFIRMED' THEN (SELECT MIN(t.id) FROM "
                 + "submission t WHERE t.mining_licence = f.mining_licence AND t.superseded_by IS NULL "
                 + "AND t.period >= f.period AND t.received_at > s.received_at AND NOT EXISTS (SELECT 1 FROM flag g "
-                + "WHERE g.submission_id = t.id AND g.rule_id = f.rule_id)) END AS correction "
+                + "WHERE g.submission_id = t.id AND g.rule_id = f.rule_id)) END AS correction, f.rule_pack "
                 + "FROM flag f JOIN submission s ON s.id = f.submission_id WHERE " + stateSql + " AND (" + where.text()
                 + ") ORDER BY f.created_at DESC, f.submission_id, f.seq LIMIT " + MAX_ENTRIES;
         return db.read(c -> {
@@ -85,7 +86,7 @@ public class AbnormalListRepository {
                             names.put(id, n);
                         }
                         String correctedBy = "REMOVED".equals(rs.getString(5)) ? rs.getString(12) : rs.getString(16);
-                        out.add(new Entry(id, rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        out.add(new Entry(id, rs.getInt(2), rs.getString(3), rs.getString(17), rs.getString(4), rs.getString(5),
                                 rs.getString(6), rs.getString(7), n[0], rs.getString(8), n[1], rs.getString(9),
                                 Database.instant(rs, 10), rs.getString(11), correctedBy, rs.getString(13),
                                 Database.instant(rs, 14)));

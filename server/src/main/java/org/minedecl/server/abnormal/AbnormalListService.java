@@ -38,11 +38,11 @@ public class AbnormalListService {
     /** The same list for export (CSV, XLSX). */
     public static Table table(AbnormalList list) {
         Table.Builder t = new Table.Builder("abnormal-list", "state", "jurisdiction", "uscc", "enterprise",
-                "miningLicence", "mine", "period", "ruleId", "disposition", "submissionId", "createdAt", "decisionId",
+                "miningLicence", "mine", "period", "ruleId", "rulePack", "disposition", "submissionId", "createdAt", "decisionId",
                 "correctedBy", "removalDecisionId");
         for (AbnormalListRepository.Entry e : list.entries()) {
             t.row(e.state(), e.jurisdiction(), e.uscc(), e.enterpriseName(), e.miningLicence(), e.mineName(),
-                    e.period(), e.ruleId(), e.disposition(), e.submissionId(), String.valueOf(e.createdAt()),
+                    e.period(), e.ruleId(), e.rulePack(), e.disposition(), e.submissionId(), String.valueOf(e.createdAt()),
                     e.decisionId(), e.correctedBy(), e.removalDecisionId());
         }
         return t.build();

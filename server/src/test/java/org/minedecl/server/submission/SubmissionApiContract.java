@@ -546,6 +546,14 @@ abstract class SubmissionApiContract implements TestPropertyProvider {
         String id = q4.json().path("receipt").path("receiptId").asText();
         JsonNode list = api.get("/api/v1/abnormal-list?jurisdiction=140500").json();
         assertThat(list.path("entries").findValuesAsText("submissionId")).contains(id);
+        // the register names the pack version that set the disposition (RULES 1.1)
+        List<String> packs = new ArrayList<>();
+        for (JsonNode e : list.path("entries")) {
+            if (e.path("submissionId").asText().equals(id) && e.path("ruleId").asText().equals("CORE-CONS-01")) {
+                packs.add(e.path("rulePack").asText("(none)"));
+            }
+        }
+        assertThat(packs).containsExactly("CORE@1.1.0");
         JsonNode byRule = api.get("/api/v1/submissions?ruleId=CORE-CONS-01&status=FLAGGED&jurisdiction=140000").json();
         assertThat(byRule.path("items").findValuesAsText("id")).contains(id);
     }
