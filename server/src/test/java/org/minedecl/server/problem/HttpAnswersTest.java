@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.minedecl.server.support.Api;
 import org.minedecl.server.support.Declarations;
+import org.minedecl.server.support.Logins;
 import org.minedecl.server.support.Rows;
 import org.minedecl.server.support.SignedPackages;
 import org.minedecl.server.support.TestData;
@@ -63,8 +64,7 @@ class HttpAnswersTest implements TestPropertyProvider {
             throw new java.io.UncheckedIOException(e);
         }
         packages = data.packages();
-        return Map.of("minedecl.data-dir", dataDir.toString(), "minedecl.dev-read", "true",
-                "micronaut.server.port", "-1");
+        return Map.of("minedecl.data-dir", dataDir.toString(), "micronaut.server.port", "-1");
     }
 
     private Api api() {
@@ -77,12 +77,14 @@ class HttpAnswersTest implements TestPropertyProvider {
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         String id = created.json().path("receipt").path("receiptId").asText();
 
-        Api.Answer der = api().get("/api/v1/submissions/" + id + "/receipt", "application/pkcs7-mime");
+        // read as the enterprise that filed it (certificate login, CONTRACTS 7)
+        Api reader = api().withToken(Logins.token(api(), packages.leaf()));
+        Api.Answer der = reader.get("/api/v1/submissions/" + id + "/receipt", "application/pkcs7-mime");
 
         assertThat(der.status()).as(der.text()).isEqualTo(200);
         assertThat(der.contentType()).startsWith("application/pkcs7-mime");
         assertThat(der.body()).isEqualTo(Base64.getDecoder().decode(created.json().path("signedReceipt").asText()));
-        Api.Answer json = api().get("/api/v1/submissions/" + id + "/receipt", "application/json");
+        Api.Answer json = reader.get("/api/v1/submissions/" + id + "/receipt", "application/json");
         assertThat(json.status()).isEqualTo(200);
         assertThat(json.json().path("receipt").path("receiptId").asText()).isEqualTo(id);
     }
