@@ -138,31 +138,37 @@ public class SubmissionRepository {
 
     /**
      * What the upload of a first filing needs to know of its licence: the submission in force for {@code period}
-     * (null when none). The earlier declarations the history rules need are read by
-     * {@link org.minedecl.server.rules.AcceptedHistory}.
+     * (null when none), with the package digest and signed-content key it was stored under, so that an upload can
+     * tell its own filing (stored by a concurrent copy of it) from another one. The earlier declarations the history
+     * rules need are read by {@link org.minedecl.server.rules.AcceptedHistory}.
      */
-    public record Filings(String current) {
-        public static final Filings NONE = new Filings(null);
-    }
+    public record Filings(String current, String currentSha256, String currentSignedContentKey) {
+        public static final Filings NONE = new Filings(null, null, null);
 
-    public Filings filings(String miningLicence, String period) {
-        return read(c -> new Filings(currentFiling(c, miningLicence, period).orElse(null)));
-    }
-
-    /** The submission currently in force for a licence and quarter. */
-    public Optional<String> findCurrentFiling(String miningLicence, String period) {
-        return read(c -> currentFiling(c, miningLicence, period));
-    }
-
-    private static Optional<String> currentFiling(Connection c, String licence, String period) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT submission_id FROM period_filing WHERE mining_licence = ? AND period = ?")) {
-            ps.setString(1, licence);
-            ps.setString(2, period);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
+        /** Whether the submission in force is the filing with these package bytes or this signed content. */
+        public boolean currentIs(String sha256, String signedContentKey) {
+            return current != null && (sha256.equals(currentSha256)
+                    || signedContentKey != null && signedContentKey.equals(currentSignedContentKey));
         }
+    }
+
+    /**
+     * The submission in force for a licence and quarter, read in one statement with the digest and key of that very
+     * row (by its primary key): the answer never depends on a second look that a concurrent commit could fall between.
+     */
+    public Filings filings(String miningLicence, String period) {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT s.id, s.package_sha256, s.signed_content_key "
+                    + "FROM period_filing f JOIN submission s ON s.id = f.submission_id "
+                    + "WHERE f.mining_licence = ? AND f.period = ?")) {
+                ps.setString(1, miningLicence);
+                ps.setString(2, period);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? new Filings(rs.getString(1), rs.getString(2), rs.getString(3))
+                            : Filings.NONE;
+                }
+            }
+        });
     }
 
     /**

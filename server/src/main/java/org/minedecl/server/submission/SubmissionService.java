@@ -185,16 +185,13 @@ public class SubmissionService {
                     "the declaration has ERROR findings").withFindings(errorsFirst(result.findings())).exception();
         }
         String amends = d.amends() == null || d.amends().isBlank() ? null : d.amends();
-        if (amends == null) {
-            Optional<String> current = Optional.ofNullable(filings.current());
-            if (current.isPresent()) {
-                // the same filing may have been stored while this one was being checked: that is a replay
-                Optional<Outcome> late = replay(upload.sha256(), key);
-                if (late.isPresent()) {
-                    return Prepared.replayed(late.get());
-                }
-                throw periodTaken(d, current.get()).exception();
+        if (amends == null && filings.current() != null) {
+            // the same filing may have been stored while this one was being checked: that is a replay
+            Optional<Outcome> own = ownFiling(upload.sha256(), key, filings);
+            if (own.isPresent()) {
+                return Prepared.replayed(own.get());
             }
+            throw periodTaken(d, filings.current()).exception();
         }
         boolean flagged = result.findings().stream().anyMatch(f -> f.severity() == Severity.FLAG);
         Receipt receipt = new Receipt(TimeOrderedIds.next(receivedAt.toEpochMilli()), upload.sha256(), d.period(),
@@ -218,41 +215,68 @@ public class SubmissionService {
     }
 
     /**
-     * A store that failed on a constraint usually lost a race: the identical package (then replay its receipt)
-     * or another first filing of the same quarter (then 409). Anything else is a storage problem (503), answered at
-     * once when the database cannot be used at all (closed, unreachable, its disk failing).
+     * A store that failed on a constraint usually lost a race: to a copy of the same filing (then its receipt is the
+     * answer) or to another first filing of the same quarter (then 409). Anything else is a storage problem (503),
+     * answered at once when the database cannot be used at all (closed, unreachable, its disk failing).
+     *
+     * <p>The quarter's holder is read in one statement with its own digest and signed-content key, so a lost race is
+     * told from a taken quarter by the row that won it, never by two looks a commit could fall between (C6). A key
+     * whose winner is not visible yet (another instance's transaction still committing) is looked for again, for up
+     * to {@link #RACE_WAIT_MILLIS}.
      */
     private Outcome afterFailedStore(String sha256, String key, Declaration d, StorageFailure failure,
                                      String remote) {
-        int attempts = failure.unavailable() ? 1 : 20; // one look, in case only the commit's answer was lost
-        for (int attempt = 0; attempt < attempts; attempt++) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(
+                failure.unavailable() ? 0 : RACE_WAIT_MILLIS); // unavailable: one look, in case only the answer was lost
+        for (int attempt = 0; ; attempt++) {
             try {
-                // the quarter first, then the filing: a winner that commits between the two looks is then seen
-                // by the second (the other order answered 409 naming the upload's own receipt - C6)
-                Optional<String> current = d.amends() != null ? Optional.empty()
-                        : repository.findCurrentFiling(d.licences().mining().number(), d.period());
+                SubmissionRepository.Filings now = d.amends() != null ? SubmissionRepository.Filings.NONE
+                        : repository.filings(d.licences().mining().number(), d.period());
+                if (now.current() != null) {
+                    Optional<Outcome> own = ownFiling(sha256, key, now);
+                    if (own.isPresent()) {
+                        return replayed(own.get(), remote, sha256);
+                    }
+                    throw periodTaken(d, now.current()).exception();
+                }
                 Optional<Outcome> replay = replay(sha256, key);
                 if (replay.isPresent()) {
                     return replayed(replay.get(), remote, sha256);
                 }
-                if (current.isPresent()) {
-                    throw periodTaken(d, current.get()).exception();
-                }
             } catch (StorageFailure stillUnavailable) {
                 break;
             }
-            if (attempt + 1 < attempts) {
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
+            if (System.nanoTime() >= deadline) {
+                break;
+            }
+            try {
+                Thread.sleep(Math.min(200, 20L << Math.min(attempt, 3)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
             }
         }
         LOG.error("storing a submission failed: {}", failure.getMessage());
         throw Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "STORAGE_UNAVAILABLE",
                 "the submission could not be stored; nothing was kept, try again").exception();
+    }
+
+    /** How long a store that lost a race on a key looks for the winner's row. */
+    static final long RACE_WAIT_MILLIS = 5000;
+
+    /**
+     * With the quarter taken ({@code filings.current()} set): the receipt of this upload's own filing - the holder
+     * itself when it is these bytes or this signed content, or else this filing stored and since amended - or empty
+     * when another filing holds the quarter.
+     */
+    private Optional<Outcome> ownFiling(String sha256, String key, SubmissionRepository.Filings filings) {
+        if (filings.currentIs(sha256, key)) {
+            Optional<Outcome> holder = receipt(repository.findReceipt(filings.current()));
+            if (holder.isPresent()) {
+                return holder;
+            }
+        }
+        return replay(sha256, key);
     }
 
     /** The client's packs when it named them and they differ from the server's; a malformed header is a 400. */
@@ -275,7 +299,11 @@ public class SubmissionService {
 
     /** The receipt of the same filing: these package bytes, or the same signed content in other bytes. */
     private Optional<Outcome> replay(String sha256, String signedContentKey) {
-        return repository.findReceiptOfSameFiling(sha256, signedContentKey).map(r -> {
+        return receipt(repository.findReceiptOfSameFiling(sha256, signedContentKey));
+    }
+
+    private static Optional<Outcome> receipt(Optional<SubmissionRepository.StoredReceipt> stored) {
+        return stored.map(r -> {
             try {
                 return new Outcome(false, ReceiptJson.fromBytes(r.receiptJson().getBytes(StandardCharsets.UTF_8)),
                         r.receiptCms());

@@ -93,9 +93,37 @@ public final class PackageVerifier {
         return report(out, f);
     }
 
+    /**
+     * The {@link SignedContentKey} of a package that was accepted before such keys were stored (the server's
+     * backfill): read by the same parser and checks as {@link #verify}, as far as the CMS structure - the manifest
+     * and the one signer's signature value; nothing about trust is asked again. Empty when the package does not read
+     * that far.
+     */
+    public static java.util.Optional<String> signedContentKey(FileChannel asice) {
+        Facts f = new Facts(new VerificationPolicy(List.of(), List.of(), java.time.Instant.EPOCH),
+                DelegationRegistry.NONE);
+        try {
+            ZipContainer.Result zip = ZipContainer.read(asice);
+            if (zip.failure() != null) {
+                return java.util.Optional.empty();
+            }
+            f.entries = zip.entries();
+            f.byName = ContainerChecks.index(f.entries);
+            for (PackageCheck c : List.of(new ContainerChecks.Mimetype(), new ContainerChecks.Layout(),
+                    new CmsChecks.Structure())) {
+                if (c.run(f) != null) {
+                    return java.util.Optional.empty();
+                }
+            }
+            return java.util.Optional.of(SignedContentKey.of(f.manifest, f.signerInfo));
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     private static VerificationReport report(List<CheckResult> out, Facts f) {
         return new VerificationReport(List.copyOf(out), f.declaration, f.signer, f.signingTime,
                 f.parsedDeclaration, f.manifest == null || f.signerInfo == null ? null
-                : SignedContentKey.of(f.manifest, f.signerInfo.getSignature()));
+                : SignedContentKey.of(f.manifest, f.signerInfo));
     }
 }
