@@ -28,6 +28,7 @@ import org.minedecl.client.app.signing.SigningService;
 import org.minedecl.client.app.submission.SubmissionResult;
 import org.minedecl.client.app.submission.SubmissionService;
 import org.minedecl.client.app.support.ClientErrors;
+import org.minedecl.client.app.tokens.SignaturePin;
 import org.minedecl.shared.rules.RuleEngine;
 import org.minedecl.shared.signature.SignerSource;
 import org.minedecl.shared.signature.SigningCredential;
@@ -190,21 +191,50 @@ public class BatchCommand implements Runnable {
                 return ExitCodes.USAGE;
             }
             SigningService service = SigningService.standard(clock);
+            BufferedReader console = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            // one by one: a key that demands the PIN for every signature asks for it before each one; an empty
+            // answer (or the end of the input) cancels that signature and stops the batch
+            SignaturePin askEachTime = label -> {
+                String prompt = res.text("batch.sign.pinFor", label);
+                java.io.Console con = System.console();
+                if (con != null) {
+                    char[] typed = con.readPassword("%s: ", prompt);
+                    return typed == null || typed.length == 0 ? null : typed;
+                }
+                System.err.println(prompt + ":");
+                try {
+                    String line = console.readLine();
+                    return line == null || line.isEmpty() ? null : line.toCharArray();
+                } catch (java.io.IOException e) {
+                    return null;
+                }
+            };
             SigningCredential credential;
             try {
                 // opened once: a wrong PIN stops here, before anything is signed, and is not tried again
                 credential = service.open(keystore != null ? new SignerSource.Pkcs12File(keystore, secret, alias)
-                        : new SignerSource.Pkcs11Token(pkcs11, secret, alias));
+                        : new SignerSource.Pkcs11Token(pkcs11, secret, alias), oneByOne ? askEachTime : null);
             } catch (Exception e) {
-                System.err.println("minedecl batch sign: " + ClientErrors.oneLine(e));
+                System.err.println("minedecl batch sign: " + ClientErrors.explain(e).text(err));
                 return ExitCodes.USAGE;
             } finally {
                 Arrays.fill(secret, '\0');
             }
+            try {
+                return signAll(service, credential, console, res);
+            } finally {
+                service.close(credential); // a kept PIN is cleared
+            }
+        }
+
+        private int signAll(SigningService service, SigningCredential credential, BufferedReader console,
+                Language res) throws java.io.IOException {
             CertificateInfo cert = service.describe(credential.certificate(), null);
             PrintStream stdout = out();
             stdout.println(res.text("batch.sign.certificate", cert.holder(), cert.uscc(), cert.notAfter()));
-            BufferedReader console = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            if (service.demandsPinEachTime(credential)) {
+                stdout.println(res.text(oneByOne ? "batch.sign.pinEachTime.oneByOne" : "batch.sign.pinEachTime.all"));
+            }
             boolean[] all = {false};
             boolean[] quit = {false};
             org.minedecl.client.app.Cancellation cancel = new org.minedecl.client.app.Cancellation();
@@ -264,7 +294,10 @@ public class BatchCommand implements Runnable {
                 return res.text("batch.sign.declined");
             }
             if (o instanceof BatchSigner.Outcome.Failed f) {
-                return res.text("batch.sign.failed", f.reason());
+                return res.text("batch.sign.failed", f.error().text(res));
+            }
+            if (o instanceof BatchSigner.Outcome.Cancelled) {
+                return res.text("batch.sign.cancelled");
             }
             return res.text("batch.sign.notReached");
         }

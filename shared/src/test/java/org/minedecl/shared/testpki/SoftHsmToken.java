@@ -21,12 +21,14 @@ import org.junit.jupiter.api.Assumptions;
  *
  * @param config    SunPKCS11 configuration of a token to put keys on and sign with
  * @param untouched configuration of a second token that nobody has logged in to (login state is per process)
- * @param pin       the user PIN of both
+ * @param third     configuration of a third token, for keys with other attributes (e.g. keys that demand the PIN
+ *                  for every signature, CKA_ALWAYS_AUTHENTICATE)
+ * @param pin       the user PIN of all three
  */
-public record SoftHsmToken(Path config, Path untouched, String pin) {
+public record SoftHsmToken(Path config, Path untouched, Path third, String pin) {
     public static final String PIN = "314159";
 
-    /** Two fresh tokens, or the test is skipped saying why. */
+    /** Three fresh tokens, or the test is skipped saying why. */
     public static SoftHsmToken create() throws Exception {
         String conf = System.getenv("SOFTHSM2_CONF");
         Assumptions.assumeTrue(conf != null, () -> skip("SOFTHSM2_CONF is not set (run through Maven)"));
@@ -44,7 +46,8 @@ public record SoftHsmToken(Path config, Path untouched, String pin) {
         Files.writeString(Path.of(conf), "directories.tokendir = " + tokens + "\nobjectstore.backend = file\n"
                 + "log.level = ERROR\n");
         return new SoftHsmToken(token(dir, lib, "minedecl-test", "pkcs11.cfg"),
-                token(dir, lib, "minedecl-test-2", "pkcs11-2.cfg"), PIN);
+                token(dir, lib, "minedecl-test-2", "pkcs11-2.cfg"), token(dir, lib, "minedecl-always", "pkcs11-3.cfg"),
+                PIN);
     }
 
     /**
@@ -52,7 +55,12 @@ public record SoftHsmToken(Path config, Path untouched, String pin) {
      * call once).
      */
     public void put(java.util.Map<String, TestPki.Leaf> entries) throws Exception {
-        Provider p = Security.getProvider("SunPKCS11").configure(config.toString());
+        put(config, entries);
+    }
+
+    /** Stores each leaf's key and chain on the token of {@code tokenConfig} (one login: call once per token). */
+    public void put(Path tokenConfig, java.util.Map<String, TestPki.Leaf> entries) throws Exception {
+        Provider p = Security.getProvider("SunPKCS11").configure(tokenConfig.toString());
         KeyStore ks = KeyStore.getInstance("PKCS11", p);
         ks.load(null, pin.toCharArray());
         for (var e : entries.entrySet()) {

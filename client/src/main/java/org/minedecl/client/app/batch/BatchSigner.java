@@ -9,7 +9,9 @@ import java.util.List;
 import org.minedecl.client.app.Cancellation;
 import org.minedecl.client.app.signing.Preparation;
 import org.minedecl.client.app.signing.SigningService;
+import org.minedecl.client.app.support.ClientError;
 import org.minedecl.client.app.support.ClientErrors;
+import org.minedecl.client.app.tokens.ContextLoginKey;
 import org.minedecl.shared.signature.SignerException;
 import org.minedecl.shared.signature.SigningCredential;
 
@@ -26,8 +28,13 @@ import org.minedecl.shared.signature.SigningCredential;
  *   <li>{@link Mode#ONE_BY_ONE} asks {@link Confirm} before each signature; {@link Mode#ALL} signs them all.</li>
  *   <li>The certificate cannot change mid-batch: every declaration is signed with the one credential the caller
  *       opened (an immutable key handle and certificate chain).</li>
- *   <li>A signature that fails (the token pulled out, a key that wants its PIN again) stops the batch; what is
- *       left is reported as not reached. {@link Cancellation} stops it between two declarations.</li>
+ *   <li>A key that demands the PIN for every signature (CKA_ALWAYS_AUTHENTICATE) was opened by
+ *       {@link SigningService#open(org.minedecl.shared.signature.SignerSource, org.minedecl.client.app.tokens.SignaturePin)}
+ *       with the PIN typed once ("sign all") or a prompt for each signature ("one by one"); the context-specific
+ *       login happens inside each signature.</li>
+ *   <li>A signature that fails (a wrong PIN, the token pulled out) stops the batch; what is left is reported as
+ *       not reached, and a refused PIN is never tried again. {@link Cancellation} stops it between two
+ *       declarations; a cancelled PIN prompt stops it too (that declaration and the rest are not reached).</li>
  * </ul>
  */
 public final class BatchSigner {
@@ -64,8 +71,12 @@ public final class BatchSigner {
         record Declined() implements Outcome {
         }
 
-        /** Signing failed; the batch stopped here. */
-        record Failed(String reason) implements Outcome {
+        /** Signing failed (a wrong PIN, the token pulled out); the batch stopped here. */
+        record Failed(ClientError error) implements Outcome {
+        }
+
+        /** The user cancelled the PIN prompt of this declaration's signature: nothing signed, the batch stopped. */
+        record Cancelled() implements Outcome {
         }
 
         /** The batch stopped (cancelled, or a failure before it) before this declaration. */
@@ -103,6 +114,7 @@ public final class BatchSigner {
         BatchProgress p = progress == null ? BatchProgress.NONE : progress;
         List<Item> items = new ArrayList<>();
         boolean stopped = false;
+        boolean promptCancelled = false;
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
             if (stopped || c.isCancelled()) {
@@ -113,10 +125,12 @@ public final class BatchSigner {
             Outcome outcome = signOne(file, outDir, credential, pss, asOf, mode, confirm);
             items.add(new Item(file, outcome));
             p.finished(i + 1, files.size(), file, outcome);
-            stopped = outcome instanceof Outcome.Failed;
+            stopped = outcome instanceof Outcome.Failed || outcome instanceof Outcome.Cancelled;
+            promptCancelled |= outcome instanceof Outcome.Cancelled;
         }
-        return new Summary(items, c.isCancelled());
+        return new Summary(items, c.isCancelled() || promptCancelled);
     }
+
 
     private Outcome signOne(Path file, Path outDir, SigningCredential credential, boolean pss, LocalDate asOf, Mode mode, Confirm confirm) throws IOException {
         Path pkg = outDir.resolve(BatchFolder.base(file) + ".asice");
@@ -135,8 +149,20 @@ public final class BatchSigner {
             SigningService.Signed signed = signing.sign(ready, credential, pss, pkg, null);
             return new Outcome.Signed(signed.path(), signed.flags().size());
         } catch (SignerException | RuntimeException e) {
-            return new Outcome.Failed(ClientErrors.oneLine(e));
+            if (has(e, ContextLoginKey.PinCancelled.class)) {
+                return new Outcome.Cancelled();
+            }
+            return new Outcome.Failed(ClientErrors.explain(e));
         }
+    }
+
+    private static boolean has(Throwable e, Class<? extends Throwable> kind) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (kind.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The files in the folder named after the declaration ({@code a/} for {@code a.json}), sorted; none without it. */

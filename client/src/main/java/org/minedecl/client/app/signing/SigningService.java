@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.TreeSet;
 import org.minedecl.client.app.BusinessClock;
 import org.minedecl.client.app.ProgressListener;
+import org.minedecl.client.app.tokens.AlwaysAuthenticateKeys;
+import org.minedecl.client.app.tokens.SignaturePin;
 import org.minedecl.shared.declaration.Attachment;
 import org.minedecl.shared.declaration.Declaration;
 import org.minedecl.shared.pkg.PackageAttachment;
@@ -108,7 +110,31 @@ public final class SigningService {
      * into a sentence a clerk can act on.
      */
     public SigningCredential open(SignerSource source) throws SignerException {
-        return source.open();
+        return open(source, null);
+    }
+
+    /**
+     * Opens the signing key; a token key that demands the PIN for every signature (CKA_ALWAYS_AUTHENTICATE) gets
+     * the context-specific login before each signature, with the PIN {@code perSignature} gives ("one by one"),
+     * or with the PIN the key was opened with when it is null ("sign all": a copy is kept until {@link #close}).
+     * {@link #demandsPinEachTime} tells which.
+     */
+    public SigningCredential open(SignerSource source, SignaturePin perSignature) throws SignerException {
+        SigningCredential credential = source.open();
+        if (source instanceof SignerSource.Pkcs11Token token) {
+            return AlwaysAuthenticateKeys.adapt(credential, token.config(), token.pin(), perSignature);
+        }
+        return credential;
+    }
+
+    /** Whether the key asks for its PIN for every signature. */
+    public boolean demandsPinEachTime(SigningCredential credential) {
+        return AlwaysAuthenticateKeys.demandsPinEachTime(credential);
+    }
+
+    /** Done with the key: a token key that demands the PIN each time closes its session and clears a kept PIN. */
+    public void close(SigningCredential credential) {
+        AlwaysAuthenticateKeys.close(credential);
     }
 
     /** The certificate as the signer should see it before signing, against the declaration (may be null). */
