@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 BatchCommand.class,
                 AdminCommand.class,
+                DelegateCommand.class,
         })
 public class MinedeclCommand implements Runnable {
     @CommandLine.Spec

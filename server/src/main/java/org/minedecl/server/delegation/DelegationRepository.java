@@ -14,10 +14,11 @@ import java.util.List;
 import org.minedecl.server.access.Grant;
 import org.minedecl.server.access.Grants;
 import org.minedecl.server.config.ServerSettings;
+import org.minedecl.shared.pkg.DelegationRegistry;
 
 /** The {@code delegation} table. A delegation is live from its first to its last day (business zone) until revoked. */
 @Singleton
-public class DelegationRepository implements Grants {
+public class DelegationRepository implements Grants, DelegationRegistry {
     private final TransactionOperations<Connection> tx;
     private final ZoneId zone;
 
@@ -45,6 +46,23 @@ public class DelegationRepository implements Grants {
             }
         }
         return out;
+    }
+
+    /** The package verifier's question: a live SIGN delegation for this licence at {@code at}. */
+    @Override
+    public boolean maySign(String enterpriseUscc, String consultantUscc, String miningLicence, Instant at) {
+        for (Row r : select("consultant_uscc = ? AND enterprise_uscc = ?", consultantUscc, enterpriseUscc)) {
+            if (r.scope().contains("SIGN") && r.liveAt(at, zone)
+                    && (r.miningLicences().isEmpty() || r.miningLicences().contains(miningLicence))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean known(String enterpriseUscc, String consultantUscc) {
+        return !select("consultant_uscc = ? AND enterprise_uscc = ?", consultantUscc, enterpriseUscc).isEmpty();
     }
 
     /** Those {@code uscc} gave or received, newest first. */

@@ -5,6 +5,7 @@ import java.nio.channels.FileChannel;
 import java.time.Instant;
 import java.util.List;
 import org.minedecl.shared.pkg.CheckResult;
+import org.minedecl.shared.pkg.DelegationRegistry;
 import org.minedecl.shared.pkg.PackageVerifier;
 import org.minedecl.shared.pkg.VerificationPolicy;
 import org.minedecl.shared.pkg.VerificationReport;
@@ -19,16 +20,20 @@ import org.slf4j.LoggerFactory;
 public class PackageCheck {
     private static final Logger LOG = LoggerFactory.getLogger(PackageCheck.class);
     private final TrustStore trust;
+    private final DelegationRegistry delegations;
 
-    public PackageCheck(TrustStore trust) {
+    /** @param delegations live consultant delegations (the {@code delegation} feature's registry) */
+    public PackageCheck(TrustStore trust, DelegationRegistry delegations) {
         this.trust = trust;
+        this.delegations = delegations;
     }
 
     /** Verifies the package held in {@code asice} (all of it, read with positional reads). */
     public VerificationReport verify(FileChannel asice, Instant receivedAt) {
         TrustStore.Snapshot s = trust.current();
         try {
-            return new PackageVerifier(new VerificationPolicy(s.anchors(), s.crls(), receivedAt)).verify(asice);
+            return new PackageVerifier(new VerificationPolicy(s.anchors(), s.crls(), receivedAt), delegations)
+                    .verify(asice);
         } catch (RuntimeException e) {
             // The verifier promises never to throw on hostile input; if it does, that is its bug, and the
             // package is still refused as unreadable rather than answered with a 5xx.

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.minedecl.server.delegation.DelegationRepository;
+import org.minedecl.shared.delegation.Delegation;
 import org.minedecl.server.support.Api;
 import org.minedecl.server.support.Declarations;
 import org.minedecl.server.support.Logins;
@@ -62,8 +62,6 @@ abstract class AccessMatrixContract implements TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
-    @Inject
-    DelegationRepository delegations;
 
     Path dataDir;
     SignedPackages packages;
@@ -213,8 +211,28 @@ abstract class AccessMatrixContract implements TestPropertyProvider {
             String id = e.getValue().id();
             int expected = who == null ? 401 : who.equals("admin") ? 403 : may.contains(e.getKey()) ? 200 : 404;
             for (String path : List.of("/api/v1/submissions/" + id, "/api/v1/submissions/" + id + "/package",
-                    "/api/v1/submissions/" + id + "/receipt")) {
+                    "/api/v1/submissions/" + id + "/receipt", "/api/v1/submissions/" + id + "/decisions")) {
                 cell(label, "GET " + path.replace(id, e.getKey()), api.get(path), expected);
+            }
+            // deciding: regulators inside their jurisdictions only; others' role does not include it
+            boolean regulator = who != null && List.of("county", "neighbour", "city", "otherCity").contains(who);
+            int decide = who == null ? 401 : !regulator ? 403 : may.contains(e.getKey()) ? 201 : 404;
+            cell(label, "POST /submissions/" + e.getKey() + "/decisions", api.postJson("/api/v1/submissions/" + id
+                    + "/decisions", "{\"decision\":\"RETURN\",\"reason\":\"matrix " + label + "\"}"), decide);
+        }
+        // the quarter's lists
+        int lists = who == null ? 401 : who.equals("admin") ? 403 : 200;
+        cell(label, "GET /missing-filings", api.get("/api/v1/missing-filings?period=2026Q3"), lists);
+        Api.Answer stats = api.get("/api/v1/statistics?period=2026Q3");
+        cell(label, "GET /statistics", stats, lists);
+        if (stats.status() == 200) {
+            long filed = may.stream().filter(n -> !filings.get(n).flagged()).count(); // the Q3 filings
+            cells++;
+            long seen = stats.json().path("total").path("filed").asLong(-1);
+            if (seen > filed) {
+                leaks.add(label + " GET /statistics counts " + seen + " filings, may read " + filed);
+            } else if (seen != filed) {
+                mismatches.add(label + " GET /statistics counts " + seen + " filings, expected " + filed);
             }
         }
         // the regulator registry
@@ -302,6 +320,21 @@ abstract class AccessMatrixContract implements TestPropertyProvider {
         return Base64.getDecoder().decode(Files.readString(dataDir.resolve("token-key")).trim());
     }
 
+    /** A registers (no token: the signature names it) a delegation to the consultant; returns its id. */
+    String delegate(List<String> licences, Set<Delegation.Scope> scope) {
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        // live from before the test packages' fixed signing time (TestPki.SIGNING_TIME) until after today
+        LocalDate signingDay = TestPki.SIGNING_TIME.atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
+        LocalDate from = signingDay.isBefore(today) ? signingDay.minusDays(1) : today.minusDays(1);
+        Delegation d = new Delegation(new Delegation.Party(USCC_A, "泽州县金岭建材矿业有限公司"),
+                new Delegation.Party(USCC_CONSULTANT, "晋城市矿安咨询有限公司"), scope, licences, from,
+                today.plusDays(30));
+        Api.Answer a = anonymous.postBytes("/api/v1/delegations", "application/vnd.etsi.asic-e+zip",
+                packages.delegation(d, leafA));
+        assertThat(a.status()).as(a.text()).isEqualTo(201);
+        return a.json().path("delegationId").asText();
+    }
+
     // ---------------------------------------------------------------- tests
 
     @Test
@@ -314,18 +347,28 @@ abstract class AccessMatrixContract implements TestPropertyProvider {
         // the consultant before any delegation: an operator (it has a USCC) that has filed nothing
         walk("consultant-before", anonymous.withToken(tokens.get("consultant")), "consultant", none);
 
-        // during a delegation from A for one of its mining licences
+        // during a delegation from A for one of its mining licences, registered through the API
         String licence = filings.get("A1").licence();
-        String delegationId = UUID.randomUUID().toString();
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
-        delegations.insert(new DelegationRepository.Row(delegationId, USCC_A, "泽州县金岭建材矿业有限公司",
-                USCC_CONSULTANT, "晋城市矿安咨询有限公司", List.of("PREPARE", "SIGN"), List.of(licence),
-                today.minusDays(1), today.plusDays(30), Instant.now(), null), "sha-" + delegationId,
-                new byte[] {1}, "test");
+        String delegationId = delegate(List.of(licence), Set.of(Delegation.Scope.PREPARE));
         walk("consultant-during", anonymous.withToken(tokens.get("consultant")), "consultant", Set.of(licence));
+        for (String who : List.of("A", "consultant", "B")) {
+            Api.Answer list = anonymous.withToken(tokens.get(who)).get("/api/v1/delegations");
+            cells++;
+            boolean sees = list.json().path("delegations").findValuesAsText("delegationId").contains(delegationId);
+            if (sees != !who.equals("B")) {
+                (sees ? leaks : mismatches).add(who + " GET /delegations sees " + sees);
+            }
+        }
+        cell("consultant", "POST /delegations/{id}/revocation", anonymous.withToken(tokens.get("consultant"))
+                .postJson("/api/v1/delegations/" + delegationId + "/revocation", ""), 403);
+        cell("B", "POST /delegations/{id}/revocation", anonymous.withToken(tokens.get("B"))
+                .postJson("/api/v1/delegations/" + delegationId + "/revocation", ""), 404);
+        cell("admin", "GET /delegations", anonymous.withToken(tokens.get("admin")).get("/api/v1/delegations"), 403);
+        cell("no-token", "GET /delegations", anonymous.get("/api/v1/delegations"), 401);
 
-        // after its revocation
-        assertThat(delegations.revoke(delegationId, Instant.now(), "test")).isTrue();
+        // after its revocation by A
+        cell("A", "POST /delegations/{id}/revocation", anonymous.withToken(tokens.get("A"))
+                .postJson("/api/v1/delegations/" + delegationId + "/revocation", ""), 200);
         walk("consultant-after", anonymous.withToken(tokens.get("consultant")), "consultant", none);
 
         // tokens that must not count
@@ -355,11 +398,88 @@ abstract class AccessMatrixContract implements TestPropertyProvider {
         assertThat(admin.delete("/api/v1/admin/regulators/" + regulatorIds.get("neighbour")).status()).isEqualTo(204);
         walk("removed-regulator", anonymous.withToken(tokens.get("neighbour")), null, none);
 
+        // the county's decision on A1 (made in its walk) is there for A, the operator concerned, with its reason;
+        // the walks above found it 404 for B, the other regulators' jurisdictions and the consultant after revocation
+        Api.Answer decisionsOfA1 = anonymous.withToken(tokens.get("A")).get("/api/v1/submissions/"
+                + filings.get("A1").id() + "/decisions");
+        cells++;
+        if (!decisionsOfA1.json().path("decisions").findValuesAsText("reason").contains("matrix county")) {
+            mismatches.add("A GET /submissions/A1/decisions misses the county's decision: " + decisionsOfA1.text());
+        }
         System.out.println("ACCESS MATRIX (" + getClass().getSimpleName() + "): " + cells + " cells tested, "
                 + leaks.size() + " leaks, " + mismatches.size() + " other mismatches");
         assertThat(leaks).as("leaks").isEmpty();
         assertThat(mismatches).as("mismatches").isEmpty();
         assertThat(cells).isGreaterThan(400);
+    }
+
+    @Test
+    @Order(6)
+    void aConsultantSignsForAnEnterpriseOnlyWhileASignDelegationIsLive() {
+        TestPki.Leaf consultant = leafConsultant;
+        // a certificate of another company that A never delegated to, not named as preparer: simply not A's
+        TestPki.Leaf stranger = pki.leaf().keySlot(87).uscc(USCC_OTHER_CITY, TestPki.UsccPlacement.GMT0015_EXTENSION)
+                .commonName("太原市某咨询有限公司").build();
+        Api.Answer notA = anonymous.upload(packages.sign(Declarations.example().json()
+                .getBytes(StandardCharsets.UTF_8), stranger));
+        assertThat(notA.status()).isEqualTo(422);
+        assertThat(notA.code()).isEqualTo("SIGNER_MISMATCH");
+        // the consultant, named as preparer, before any live delegation for this mine
+        String before = Declarations.example().licence();
+        Api.Answer undelegated = anonymous.upload(packages.sign(Declarations.example().licence(before)
+                .preparer(USCC_CONSULTANT, "晋城市矿安咨询有限公司").json().getBytes(StandardCharsets.UTF_8), consultant));
+        assertThat(undelegated.status()).isEqualTo(422);
+        assertThat(undelegated.code()).isEqualTo("SIGNER_NOT_DELEGATED");
+
+        String licence = Declarations.example().licence();
+        String prepareOnly = delegate(List.of(licence), Set.of(Delegation.Scope.PREPARE));
+        Api.Answer withoutSign = anonymous.upload(packages.sign(Declarations.example().licence(licence).json()
+                .getBytes(StandardCharsets.UTF_8), consultant));
+        assertThat(withoutSign.status()).isEqualTo(422);
+        assertThat(withoutSign.code()).isEqualTo("SIGNER_NOT_DELEGATED");
+
+        String sign = delegate(List.of(licence), Set.of(Delegation.Scope.PREPARE, Delegation.Scope.SIGN));
+        Api.Answer delegated = anonymous.upload(packages.sign(Declarations.example().licence(licence).json()
+                .getBytes(StandardCharsets.UTF_8), consultant));
+        assertThat(delegated.status()).as(delegated.text()).isEqualTo(201);
+        assertThat(delegated.json().path("receipt").path("uscc").asText()).isEqualTo(USCC_A);
+        Api.Answer otherMine = anonymous.upload(packages.sign(Declarations.example().json()
+                .getBytes(StandardCharsets.UTF_8), consultant));
+        assertThat(otherMine.code()).as("a licence the delegation does not list").isEqualTo("SIGNER_NOT_DELEGATED");
+
+        Api a = anonymous.withToken(tokens.get("A"));
+        assertThat(a.postJson("/api/v1/delegations/" + sign + "/revocation", "").status()).isEqualTo(200);
+        assertThat(a.postJson("/api/v1/delegations/" + prepareOnly + "/revocation", "").status()).isEqualTo(200);
+        Api.Answer revoked = anonymous.upload(packages.sign(Declarations.example().licence(licence).period("2026Q4")
+                .fund("1300000.00", "90000.00", "35000.00", "1355000.00").json().getBytes(StandardCharsets.UTF_8),
+                consultant));
+        assertThat(revoked.status()).isEqualTo(422);
+        assertThat(revoked.code()).isEqualTo("SIGNER_NOT_DELEGATED");
+        // and what the consultant filed while it could is A's, readable by A
+        assertThat(a.get("/api/v1/submissions/" + delegated.json().path("receipt").path("receiptId").asText())
+                .status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(7)
+    void aDelegationSignedByTheConsultantItselfIsRefusedAndTheSamePackageTwiceIsOneDelegation() {
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        Delegation d = new Delegation(new Delegation.Party(USCC_A, "泽州县金岭建材矿业有限公司"),
+                new Delegation.Party(USCC_CONSULTANT, "晋城市矿安咨询有限公司"), Set.of(Delegation.Scope.PREPARE),
+                List.of(), today, today.plusDays(10));
+        Api.Answer forged = anonymous.postBytes("/api/v1/delegations", "application/vnd.etsi.asic-e+zip",
+                packages.delegation(d, leafConsultant));
+        assertThat(forged.status()).isEqualTo(422);
+        assertThat(forged.code()).isEqualTo("SIGNER_MISMATCH");
+
+        byte[] grant = packages.delegation(d, leafA);
+        Api.Answer first = anonymous.postBytes("/api/v1/delegations", "application/vnd.etsi.asic-e+zip", grant);
+        Api.Answer again = anonymous.postBytes("/api/v1/delegations", "application/vnd.etsi.asic-e+zip", grant);
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().path("delegationId").asText()).isEqualTo(first.json().path("delegationId").asText());
+        assertThat(anonymous.withToken(tokens.get("A")).postJson("/api/v1/delegations/"
+                + first.json().path("delegationId").asText() + "/revocation", "").status()).isEqualTo(200);
     }
 
     @Test
@@ -418,5 +538,25 @@ abstract class AccessMatrixContract implements TestPropertyProvider {
         assertThat(withAttrs.json().path("principal").path("roles").toString()).isEqualTo("[\"OPERATOR\"]");
         assertThat(county.json().path("principal").path("roles").toString()).isEqualTo("[\"REGULATOR\"]");
         assertThat(county.json().path("principal").path("jurisdictions").toString()).isEqualTo("[\"140525\"]");
+    }
+
+    @Test
+    @Order(8)
+    void aTokenStopsWorkingAsSoonAsItsCertificateIsRevokedInTheTrustDirectory() throws Exception {
+        TestPki.Leaf leaf = pki.leaf().keySlot(81).commonName("泽州县金岭建材矿业有限公司 (later revoked)").build();
+        Api operator = anonymous.loggedInAs(leaf);
+        String id = filings.get("A1").id();
+        assertThat(operator.get("/api/v1/submissions/" + id).status()).isEqualTo(200);
+
+        TestPki.writePem(dataDir.resolve("trust/issuing-revoking-2.crl"), pki.crl(pki.issuing(),
+                Instant.now().minus(30, ChronoUnit.MINUTES), Instant.now().plus(7, ChronoUnit.DAYS),
+                Instant.now().minus(1, ChronoUnit.MINUTES), leafRevoked.cert(), leaf.cert()));
+        Thread.sleep(1100); // the trust directory is looked at again after a second
+
+        Api.Answer after = operator.get("/api/v1/submissions/" + id);
+        assertThat(after.status()).isEqualTo(401);
+        assertThat(after.code()).isEqualTo("UNAUTHENTICATED");
+        assertThat(anonymous.withToken(tokens.get("A")).get("/api/v1/submissions/" + id).status())
+                .as("another certificate of the same enterprise still reads").isEqualTo(200);
     }
 }

@@ -49,8 +49,7 @@ class ProducerMatrixUploadTest implements TestPropertyProvider {
         TestData data = TestData.create("minedecl-producers");
         dataDir = data.dataDir();
         packages = data.packages();
-        return Map.of("minedecl.data-dir", dataDir.toString(), "minedecl.dev-read", "true",
-                "micronaut.server.port", "-1");
+        return Map.of("minedecl.data-dir", dataDir.toString(), "micronaut.server.port", "-1");
     }
 
     @AfterAll

@@ -68,6 +68,15 @@ public final class Declarations {
         return this;
     }
 
+    /** The consultant who prepared the filing ({@code preparer}, CONTRACTS section 1). */
+    public Declarations preparer(String uscc, String organization) {
+        ObjectNode p = root.putObject("preparer");
+        p.put("name", "张咨询");
+        p.put("organization", organization);
+        p.put("uscc", uscc);
+        return this;
+    }
+
     /** The GB/T 2260 code of the county the mine is in. */
     public Declarations jurisdiction(String code) {
         root.put("jurisdiction", code);

@@ -71,6 +71,22 @@ public final class SignedPackages {
         return sign(d.json().getBytes(java.nio.charset.StandardCharsets.UTF_8), leaf);
     }
 
+    /** A delegation/1 package of {@code delegation}, signed by {@code signer}. */
+    public byte[] delegation(org.minedecl.shared.delegation.Delegation delegation, TestPki.Leaf signer) {
+        try {
+            Path out = Files.createTempFile(work, "grant", ".asice");
+            new org.minedecl.shared.pkg.PackageWriter(java.time.Clock.systemUTC()).write(
+                    org.minedecl.shared.pkg.SignedDocument.DELEGATION,
+                    org.minedecl.shared.delegation.DelegationDocument.write(delegation), List.of(), signer.credential(),
+                    null, out, null);
+            byte[] bytes = Files.readAllBytes(out);
+            Files.delete(out);
+            return bytes;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public byte[] sign(byte[] declaration, TestPki.Leaf signer) {
         try {
             Path out = Files.createTempFile(work, "pkg", ".asice");

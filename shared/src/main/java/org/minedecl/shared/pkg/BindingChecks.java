@@ -64,7 +64,8 @@ final class BindingChecks {
 
     /**
      * The certificate carries the declaration's {@code enterprise.uscc} (read as {@link SignerIdentity} says), or
-     * is a consultant's certificate with a registered delegation from that enterprise.
+     * is a consultant's certificate with a SIGN delegation from that enterprise for the declaration's mining
+     * licence, live at the signing time and at receipt ({@code SIGNER_NOT_DELEGATED} otherwise).
      */
     static final class SignerUscc implements PackageCheck {
         @Override
@@ -97,12 +98,18 @@ final class BindingChecks {
             if (declared.equals(code)) {
                 return null;
             }
-            if (f.delegations.isDelegated(declared, code, f.policy.validationTime())) {
+            String licence = f.declarationFacts.miningLicence();
+            boolean atSigning = f.delegations.maySign(declared, code, licence, f.signingTime);
+            boolean atReceipt = f.delegations.maySign(declared, code, licence, f.policy.validationTime());
+            if (atSigning && atReceipt) {
                 return null;
             }
-            if (code.equals(f.declarationFacts.preparerUscc())) {
-                return fail(FailureCode.CONSULTANT_NOT_DELEGATED, "signed by the preparer " + code
-                        + ", but no delegation from " + declared + " is registered");
+            if (atSigning || atReceipt || code.equals(f.declarationFacts.preparerUscc())
+                    || f.delegations.known(declared, code)) {
+                return fail(FailureCode.CONSULTANT_NOT_DELEGATED, "signed by the consultant "
+                        + code + ", but no SIGN delegation from " + declared + " for mining licence " + licence
+                        + " is live " + (atSigning ? "at receipt" : atReceipt ? "at the signing time"
+                        : "at the signing time and at receipt"));
             }
             return fail(FailureCode.SIGNER_MISMATCH, "the certificate is for " + code
                     + ", the declaration for " + declared);

@@ -40,8 +40,9 @@ final class ContainerChecks {
     }
 
     /**
-     * declaration.json, exactly one manifest ({@code META-INF/ASiCManifest*.xml}) and exactly one signature
-     * ({@code META-INF/*signature*.p7s}) are present, under the names ETSI EN 319 162-1 allows.
+     * The signed document (declaration.json, or delegation.json in a delegation package), exactly one manifest
+     * ({@code META-INF/ASiCManifest*.xml}) and exactly one signature ({@code META-INF/*signature*.p7s}) are
+     * present, under the names ETSI EN 319 162-1 allows.
      */
     static final class Layout implements PackageCheck {
         @Override
@@ -51,9 +52,9 @@ final class ContainerChecks {
 
         @Override
         public Failure run(Facts f) {
-            ZipEntryFacts declaration = f.byName.get(PackageLayout.DECLARATION);
+            ZipEntryFacts declaration = f.byName.get(f.document.entry());
             if (declaration == null || declaration.directory()) {
-                return fail(FailureCode.DECLARATION_MISSING, "no " + PackageLayout.DECLARATION
+                return fail(f.document.missing(), "no " + f.document.entry()
                         + " in the package");
             }
             List<ZipEntryFacts> manifests = new ArrayList<>();

@@ -10,8 +10,11 @@ import org.bouncycastle.cms.SignerInformation;
 final class Facts {
     final VerificationPolicy policy;
     final DelegationRegistry delegations;
+    /** What the package carries as its signed document. */
+    final SignedDocument document;
     List<ZipEntryFacts> entries;
     Map<String, ZipEntryFacts> byName;
+    /** The signed document's bytes (declaration.json, or delegation.json for a delegation package). */
     byte[] declaration;
     /** The manifest's and the signature's entry names (EN 319 162-1 allows several). */
     String manifestName;
@@ -32,11 +35,14 @@ final class Facts {
     /** The validated path: signer first, without the anchor; and the anchor certificate. */
     org.minedecl.shared.trust.CertificateValidator.ValidPath path;
     DeclarationFacts declarationFacts;
+    /** delegation.json as {@link org.minedecl.shared.delegation.DelegationDocument} read it (delegation packages). */
+    org.minedecl.shared.delegation.Delegation delegation;
     /** declaration.json as {@link org.minedecl.shared.declaration.DeclarationParser} read it. */
     org.minedecl.shared.declaration.ParseResult parsedDeclaration;
 
-    Facts(VerificationPolicy policy, DelegationRegistry delegations) {
+    Facts(VerificationPolicy policy, DelegationRegistry delegations, SignedDocument document) {
         this.policy = policy;
         this.delegations = delegations;
+        this.document = document;
     }
 }

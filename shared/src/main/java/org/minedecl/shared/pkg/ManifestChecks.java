@@ -192,8 +192,8 @@ final class ManifestChecks {
 
         @Override
         public Failure run(Facts f) {
-            if (!f.references.containsKey(PackageLayout.DECLARATION)) {
-                return fail(FailureCode.DECLARATION_NOT_SIGNED, "declaration.json is not referenced by the manifest");
+            if (!f.references.containsKey(f.document.entry())) {
+                return fail(f.document.notSigned(), f.document.entry() + " is not referenced by the manifest");
             }
             for (ZipEntryFacts e : f.entries) {
                 if (e.directory() || e.name().equals(PackageLayout.MIMETYPE)

@@ -5,6 +5,8 @@ public final class PackageLayout {
     public static final String MIMETYPE = "mimetype";
     public static final String MIMETYPE_CONTENT = "application/vnd.etsi.asic-e+zip";
     public static final String DECLARATION = "declaration.json";
+    /** The signed document of a delegation package, in place of {@link #DECLARATION} (CONTRACTS section 8). */
+    public static final String DELEGATION = "delegation.json";
     public static final String ATTACHMENTS_DIR = "attachments/";
     public static final String META_INF = "META-INF/";
     public static final String MANIFEST = "META-INF/ASiCManifest.xml";

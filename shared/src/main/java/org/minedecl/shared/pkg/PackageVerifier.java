@@ -17,6 +17,7 @@ import java.util.List;
 public final class PackageVerifier {
     private final VerificationPolicy policy;
     private final DelegationRegistry delegations;
+    private final SignedDocument document;
 
     public PackageVerifier(VerificationPolicy policy) {
         this(policy, DelegationRegistry.NONE);
@@ -24,9 +25,27 @@ public final class PackageVerifier {
 
     /** With the server's registry of consultant delegations. */
     public PackageVerifier(VerificationPolicy policy, DelegationRegistry delegations) {
+        this(policy, delegations, SignedDocument.DECLARATION);
+    }
+
+    /**
+     * For packages that carry {@code document}: a delegation package ({@link SignedDocument#DELEGATION}) gets the
+     * same container, manifest, CMS and certificate checks, then its own document's checks.
+     */
+    public PackageVerifier(VerificationPolicy policy, DelegationRegistry delegations, SignedDocument document) {
         this.policy = policy;
         this.delegations = delegations;
+        this.document = document;
     }
+
+    private static final List<PackageCheck> DELEGATION_CHECKS = List.of(
+            new ContainerChecks.Mimetype(), new ContainerChecks.Layout(),
+            new ManifestChecks.Parse(), new ManifestChecks.Digests(), new ManifestChecks.Coverage(),
+            new CmsChecks.Structure(), new CmsChecks.SignedAttributes(), new CmsChecks.SignerCertificate(),
+            new CmsChecks.Algorithms(), new CmsChecks.MessageDigestMatch(), new CmsChecks.SignatureValue(),
+            new CertificateChecks.KeyUsage(), new CertificateChecks.Validity(), new CertificateChecks.Chain(),
+            new CertificateChecks.Revocation(),
+            new DelegationChecks.Document(), new DelegationChecks.SignerIsEnterprise());
 
     private static final List<PackageCheck> CHECKS = List.of(
             new ContainerChecks.Mimetype(), new ContainerChecks.Layout(),
@@ -42,7 +61,8 @@ public final class PackageVerifier {
         try (FileChannel ch = FileChannel.open(asice, StandardOpenOption.READ)) {
             return verify(ch);
         } catch (IOException e) {
-            return report(List.of(ZipContainer.unreadable(e).failure().toResult()), new Facts(policy, delegations));
+            return report(List.of(ZipContainer.unreadable(e).failure().toResult()),
+                    new Facts(policy, delegations, document));
         }
     }
 
@@ -51,7 +71,7 @@ public final class PackageVerifier {
      * nor moved, and the channel stays open). The server verifies its spooled uploads this way.
      */
     public VerificationReport verify(FileChannel asice) {
-        Facts f = new Facts(policy, delegations);
+        Facts f = new Facts(policy, delegations, document);
         List<CheckResult> out = new ArrayList<>();
         try {
             ZipContainer.Result zip = ZipContainer.read(asice);
@@ -71,7 +91,7 @@ public final class PackageVerifier {
             out.add(CheckResult.pass(ZipContainer.CHECK_STRUCTURE, "ZIP structure consistent"));
             out.add(CheckResult.pass(ZipContainer.CHECK_ENTRIES, f.entries.size() + " entries, names safe"));
             out.add(CheckResult.pass(ZipContainer.CHECK_CONTENT, "all entries inflate within limits, CRCs match"));
-            for (PackageCheck c : CHECKS) {
+            for (PackageCheck c : document == SignedDocument.DELEGATION ? DELEGATION_CHECKS : CHECKS) {
                 Failure failure;
                 try {
                     failure = c.run(f);

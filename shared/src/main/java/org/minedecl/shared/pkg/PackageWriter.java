@@ -58,6 +58,19 @@ public final class PackageWriter {
     public WrittenPackage write(byte[] declarationJson, List<PackageAttachment> attachments,
             SigningCredential credential, SignatureAlgorithm algorithm, Path out, PackageProgressListener listener)
             throws IOException, SignerException {
+        return write(SignedDocument.DECLARATION, declarationJson, attachments, credential, algorithm, out, listener);
+    }
+
+    /**
+     * Signs and writes a package whose signed document is {@code document} (a delegation package carries
+     * {@code delegation.json} and no attachments).
+     */
+    public WrittenPackage write(SignedDocument document, byte[] declarationJson, List<PackageAttachment> attachments,
+            SigningCredential credential, SignatureAlgorithm algorithm, Path out, PackageProgressListener listener)
+            throws IOException, SignerException {
+        if (document == SignedDocument.DELEGATION && !attachments.isEmpty()) {
+            throw new IllegalArgumentException("a delegation package carries no attachments");
+        }
         PackageProgressListener progress = listener == null ? PackageProgressListener.NONE : listener;
         SignatureAlgorithm alg = algorithm != null ? algorithm
                 : SignatureAlgorithm.forKey(credential.certificate().getPublicKey(), false);
@@ -73,7 +86,7 @@ public final class PackageWriter {
         }
         // pass 1: digests (for the manifest) and CRCs (for stored entries)
         List<ManifestXml.Reference> refs = new ArrayList<>();
-        refs.add(new ManifestXml.Reference(PackageLayout.DECLARATION, "application/json", sha256(declarationJson)));
+        refs.add(new ManifestXml.Reference(document.entry(), "application/json", sha256(declarationJson)));
         List<long[]> crcAndSize = new ArrayList<>();
         long done = 0;
         for (PackageAttachment a : attachments) {
@@ -113,7 +126,7 @@ public final class PackageWriter {
                 long time = signingTime.toEpochMilli();
                 storeBytes(zip, PackageLayout.MIMETYPE, PackageLayout.MIMETYPE_CONTENT.getBytes(StandardCharsets.US_ASCII),
                         time);
-                storeBytes(zip, PackageLayout.DECLARATION, declarationJson, time);
+                storeBytes(zip, document.entry(), declarationJson, time);
                 done = 0;
                 for (int i = 0; i < attachments.size(); i++) {
                     PackageAttachment a = attachments.get(i);

@@ -59,6 +59,9 @@ final class ZipContainer {
         if (name.equals(PackageLayout.DECLARATION)) {
             return org.minedecl.shared.declaration.DeclarationParser.MAX_DOCUMENT_BYTES;
         }
+        if (name.equals(PackageLayout.DELEGATION)) {
+            return org.minedecl.shared.delegation.DelegationDocument.MAX_BYTES;
+        }
         if (PackageLayout.isManifestName(name) || PackageLayout.isSignatureName(name)) {
             return PackageLayout.MAX_METADATA_BYTES;
         }
@@ -416,7 +419,8 @@ final class ZipContainer {
                     "directory entry '" + printable(c.name()) + "' has content");
         }
         if (keepLimit != null && c.usize() > keepLimit) {
-            if (c.name().equals(PackageLayout.DECLARATION)) { // the JSON document length limit (SECURITY C3)
+            if (c.name().equals(PackageLayout.DECLARATION) || c.name().equals(PackageLayout.DELEGATION)) {
+                // the JSON document length limit (SECURITY C3)
                 return new Failure(CHECK_CONTENT, FailureCode.JSON_TOO_LARGE,
                         "'" + c.name() + "' is larger than " + keepLimit + " bytes");
             }
