@@ -121,7 +121,7 @@ public final class PackageVerifier {
      */
     public static java.util.Optional<String> signedContentKey(FileChannel asice) {
         Facts f = new Facts(new VerificationPolicy(List.of(), List.of(), java.time.Instant.EPOCH),
-                DelegationRegistry.NONE);
+                DelegationRegistry.NONE, SignedDocument.DECLARATION);
         try {
             ZipContainer.Result zip = ZipContainer.read(asice);
             if (zip.failure() != null) {
