@@ -33,6 +33,7 @@ import org.minedecl.server.support.Leftovers;
 import org.minedecl.server.support.Rows;
 import org.minedecl.server.support.SignedPackages;
 import org.minedecl.server.support.TestData;
+import org.minedecl.shared.pkg.FailureCode;
 import org.minedecl.shared.testpki.TestPki;
 
 /**
@@ -66,7 +67,8 @@ abstract class HostileUploadContract implements TestPropertyProvider {
 
     @AfterAll
     void report() {
-        System.out.println("HOSTILE UPLOADS (" + getClass().getSimpleName() + "): tried " + tried + ", answered with the expected status and code "
+        System.out.println("HOSTILE UPLOADS (" + getClass().getSimpleName() + "): tried " + tried
+                + ", refused by the expected check with its code and the expected status "
                 + asExpected + ", stored 0 (row counts and temp files checked after each)");
     }
 
@@ -155,24 +157,53 @@ abstract class HostileUploadContract implements TestPropertyProvider {
 
     // ---- the check -------------------------------------------------------------------------------------------
 
-    /** A refused package: 400 for PACKAGE_INVALID, 422 for the signature and certificate codes. */
-    private void expect(String name, byte[] body, Set<String> codes) throws IOException {
+    /**
+     * A refused package: refused by {@code check} - the check that is about the case, so that a package refused early
+     * for an unrelated reason cannot hide a gap behind it - with {@code code}; the answer's {@code code} is that
+     * code's category, 400 for PACKAGE_INVALID and 422 for the signature and certificate categories; nothing stored.
+     */
+    private void expect(String name, byte[] body, String check, String code) throws IOException {
         Map<String, Long> before = Rows.all(dataSource);
         Api.Answer a = new Api(server.getURI()).upload(body);
         tried++;
-        assertThat(a.status()).as(name + ": " + a.text()).isEqualTo("PACKAGE_INVALID".equals(a.code()) ? 400 : 422);
+        String category = FailureCode.valueOf(code).category().name();
+        com.fasterxml.jackson.databind.JsonNode failed = a.json().path("checks").path(0);
+        assertThat(List.of(failed.path("check").asText(), failed.path("code").asText(), a.code()))
+                .as(name + ": " + a.text()).containsExactly(check, code, category);
+        assertThat(a.status()).as(name + ": " + a.text()).isEqualTo("PACKAGE_INVALID".equals(category) ? 400 : 422);
         assertThat(a.contentType()).as(name).startsWith("application/problem+json");
-        assertThat(codes).as(name + ": " + a.text()).contains(a.code());
         assertThat(a.text()).as(name).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(Rows.all(dataSource)).as(name).isEqualTo(before);
         assertThat(Leftovers.of(dataDir)).as(name).isEqualTo(Leftovers.NONE);
         asExpected++;
-        System.out.println("  " + name + " -> " + a.status() + " " + a.code() + " (" + a.json().path("checks").path(0)
-                .path("code").asText() + ")");
+        System.out.println("  " + name + " -> " + a.status() + " " + a.code() + " (" + check + " " + code + ")");
     }
 
-
-    private static final Set<String> PACKAGE_INVALID = Set.of("PACKAGE_INVALID");
+    /** The check and code expected for each hostile container of {@link #brokenContainersAreRefusedWith400PackageInvalidAndNothingIsStored}. */
+    private static String[] expected(String name) {
+        if (name.startsWith("B3 zip slip")) {
+            return new String[] {"container.entries", "ZIP_SLIP"};
+        }
+        return switch (name) {
+            case "B1 changed declaration", "B1 changed attachment" -> new String[] {"manifest.digests", "DIGEST_MISMATCH"};
+            case "B1 removed attachment" -> new String[] {"manifest.digests", "MANIFEST_REFERENCE_MISSING"};
+            case "B1 extra unlisted file" -> new String[] {"manifest.coverage", "UNLISTED_FILE"};
+            case "B1 removed signature" -> new String[] {"container.layout", "SIGNATURE_MISSING"};
+            case "B2 mimetype missing" -> new String[] {"container.mimetype", "MIMETYPE_MISSING"};
+            case "B2 mimetype compressed" -> new String[] {"container.mimetype", "MIMETYPE_COMPRESSED"};
+            case "B2 mimetype not first" -> new String[] {"container.mimetype", "MIMETYPE_NOT_FIRST"};
+            case "B2 mimetype wrong" -> new String[] {"container.mimetype", "MIMETYPE_WRONG"};
+            case "B4 zip bomb" -> new String[] {"container.content", "ZIP_BOMB_RATIO"};
+            case "B5 case-variant duplicate" -> new String[] {"container.entries", "DUPLICATE_ENTRY"};
+            case "B6 bytes prepended" -> new String[] {"container.structure", "ZIP_PREPENDED_DATA"};
+            case "B6 bytes appended" -> new String[] {"container.structure", "ZIP_TRAILING_DATA"};
+            case "B6 truncated", "not a zip" -> new String[] {"container.structure", "ZIP_MALFORMED"};
+            case "B7 encrypted flag" -> new String[] {"container.entries", "ENTRY_ENCRYPTED"};
+            case "B8 non-UTF-8 name" -> new String[] {"container.entries", "ENTRY_NAME_NOT_UTF8"};
+            case "only a mimetype" -> new String[] {"container.layout", "DECLARATION_MISSING"};
+            default -> throw new AssertionError("no expected check for " + name);
+        };
+    }
 
     @Test
     void brokenContainersAreRefusedWith400PackageInvalidAndNothingIsStored() throws Exception {
@@ -224,9 +255,8 @@ abstract class HostileUploadContract implements TestPropertyProvider {
         cases.put("not a zip", "hello".getBytes());
         cases.put("only a mimetype", zip(Map.of("mimetype", mt), false));
         for (Map.Entry<String, byte[]> c : cases.entrySet()) {
-            // a content change behind an intact signature is a digest mismatch: SIGNATURE_INVALID
-            expect(c.getKey(), c.getValue(), c.getKey().startsWith("B1") ? Set.of("SIGNATURE_INVALID", "PACKAGE_INVALID")
-                    : PACKAGE_INVALID);
+            String[] e = expected(c.getKey());
+            expect(c.getKey(), c.getValue(), e[0], e[1]);
         }
     }
 
@@ -235,10 +265,18 @@ abstract class HostileUploadContract implements TestPropertyProvider {
         TestPki other = TestPki.other(TestPki.KeyAlg.EC);
         byte[] untrusted = packages.sign(Declarations.example().json().getBytes(StandardCharsets.UTF_8),
                 other.leaf().build());
-        expect("A8 untrusted root", untrusted, Set.of("CERT_UNTRUSTED"));
-        TestPki.Leaf wrongUscc = packages.pki().leaf().uscc("91110000100000000A", TestPki.UsccPlacement.ORGANIZATION_IDENTIFIER).build();
+        expect("A8 untrusted root", untrusted, "cert.chain", "CHAIN_UNTRUSTED");
+        // a well-formed code of another enterprise (a bad check character would be refused as invalid first)
+        String someoneElse = "91110000100000000" + org.minedecl.shared.declaration.Uscc.checkCharacter(
+                "91110000100000000");
+        TestPki.Leaf wrongUscc = packages.pki().leaf().uscc(someoneElse, TestPki.UsccPlacement.ORGANIZATION_IDENTIFIER)
+                .build();
         byte[] mismatch = packages.sign(Declarations.example().json().getBytes(StandardCharsets.UTF_8), wrongUscc);
-        expect("A10 USCC of someone else", mismatch, Set.of("SIGNER_MISMATCH"));
+        expect("A10 USCC of someone else", mismatch, "signer.uscc", "SIGNER_MISMATCH");
+        TestPki.Leaf badUscc = packages.pki().leaf().uscc("91110000100000000A",
+                TestPki.UsccPlacement.ORGANIZATION_IDENTIFIER).build();
+        expect("A10 USCC with a bad check character", packages.sign(Declarations.example().json()
+                .getBytes(StandardCharsets.UTF_8), badUscc), "signer.uscc", "SIGNER_USCC_INVALID");
     }
 
     /**
@@ -250,22 +288,22 @@ abstract class HostileUploadContract implements TestPropertyProvider {
         Map<String, String> bombs = new LinkedHashMap<>();
         Map<String, String> expected = new LinkedHashMap<>();
         bombs.put("C3 deep nesting", "[".repeat(5000) + "]".repeat(5000));
-        expected.put("C3 deep nesting", "JSON_TOO_DEEP");
+        expected.put("C3 deep nesting", "declaration.attachments JSON_TOO_DEEP");
         bombs.put("C3 huge number", "{\"schema\":\"mine-declaration/1\",\"x\":" + "9".repeat(100_000) + "}");
         // Jackson's text buffer stops 100,000 digits at the string limit before the number limit is looked at
-        expected.put("C3 huge number", "JSON_NUMBER_TOO_LONG|JSON_STRING_TOO_LONG");
+        expected.put("C3 huge number", "declaration.attachments (JSON_NUMBER_TOO_LONG|JSON_STRING_TOO_LONG)");
         bombs.put("C3 huge string", "{\"schema\":\"" + "a".repeat(900_000) + "\"}");
-        expected.put("C3 huge string", "JSON_STRING_TOO_LONG");
+        expected.put("C3 huge string", "declaration.attachments JSON_STRING_TOO_LONG");
         StringBuilder keys = new StringBuilder("{");
         for (int i = 0; i < 50_000; i++) {
             keys.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":0");
         }
         bombs.put("C3 many keys", keys.append("}").toString());
-        expected.put("C3 many keys", "JSON_TOO_MANY_TOKENS");
+        expected.put("C3 many keys", "declaration.attachments JSON_TOO_MANY_TOKENS");
         bombs.put("C3 duplicate keys", "{\"schema\":\"mine-declaration/1\",\"schema\":\"mine-declaration/1\"}");
-        expected.put("C3 duplicate keys", "JSON_DUPLICATE_KEY");
+        expected.put("C3 duplicate keys", "declaration.attachments JSON_DUPLICATE_KEY");
         bombs.put("C3 over the document limit", "{\"schema\":\"" + "a".repeat(1_100_000) + "\"}");
-        expected.put("C3 over the document limit", "JSON_TOO_LARGE");
+        expected.put("C3 over the document limit", "container.content JSON_TOO_LARGE");
         for (Map.Entry<String, String> b : bombs.entrySet()) {
             byte[] pkg = packages.sign(b.getValue().getBytes(StandardCharsets.UTF_8), packages.leaf());
             Map<String, Long> before = Rows.all(dataSource);
@@ -273,12 +311,15 @@ abstract class HostileUploadContract implements TestPropertyProvider {
             tried++;
             assertThat(a.status()).as(b.getKey() + ": " + a.text()).isEqualTo(400);
             assertThat(a.code()).as(b.getKey()).isEqualTo("JSON_LIMIT_EXCEEDED");
-            assertThat(a.json().path("checks").path(0).path("code").asText()).as(b.getKey())
+            // the check that reads declaration.json (or caps its size) refuses it, naming the limit
+            assertThat(a.json().path("checks").path(0).path("check").asText() + " "
+                    + a.json().path("checks").path(0).path("code").asText()).as(b.getKey())
                     .matches(expected.get(b.getKey()));
             assertThat(Rows.all(dataSource)).isEqualTo(before);
             assertThat(Leftovers.of(dataDir)).isEqualTo(Leftovers.NONE);
             asExpected++;
             System.out.println("  " + b.getKey() + " -> " + a.status() + " " + a.code() + " ("
+                    + a.json().path("checks").path(0).path("check").asText() + " "
                     + a.json().path("checks").path(0).path("code").asText() + ")");
         }
     }

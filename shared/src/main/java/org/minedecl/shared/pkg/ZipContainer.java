@@ -179,6 +179,13 @@ final class ZipContainer {
         if (entries == 0) {
             return fail(CHECK_STRUCTURE, FailureCode.ZIP_MALFORMED, "empty archive");
         }
+        if (cenSize <= MAX_CEN_BYTES && cenSize >= 4 && cenOffset + cenSize < cenEnd
+                && readAt(ch, cenEnd - cenSize, 4).getInt(0) == CEN_SIG) {
+            // the central directory is where it ends at the end record, but its offsets do not count the bytes put
+            // in front of the archive (a stub concatenated to it)
+            return fail(CHECK_STRUCTURE, FailureCode.ZIP_PREPENDED_DATA, (cenEnd - cenSize - cenOffset)
+                    + " bytes before the archive that its offsets do not count");
+        }
         if (cenOffset + cenSize != cenEnd || cenSize > MAX_CEN_BYTES) {
             return fail(CHECK_STRUCTURE, FailureCode.ZIP_MALFORMED, "central directory does not end at the end record");
         }
