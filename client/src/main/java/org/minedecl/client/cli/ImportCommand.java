@@ -123,6 +123,11 @@ public class ImportCommand implements Callable<Integer> {
     private void printText(PrintWriter stdout, ImportReport report, LocalDate day) {
         stdout.println(text("import.header", file.getFileName(), day, report.rows().size(), report.imported(), out,
                 report.refused()));
+        if (report.sheet() != null) {
+            stdout.println(report.otherSheets().isEmpty() ? text("import.sheet", report.sheet())
+                    : text("import.sheet.others", report.sheet(), String.join(text("import.sheet.separator"),
+                    report.otherSheets())));
+        }
         if (report.encoding() != null && !report.encoding().name().equals("UTF-8")) {
             stdout.println(text("import.encoding.gbk"));
         }

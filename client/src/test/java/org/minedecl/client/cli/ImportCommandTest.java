@@ -51,7 +51,7 @@ class ImportCommandTest {
         // the data sheet is empty: nothing to import, nothing wrong
         CliRun empty = CliRun.of("import", tpl.toString(), "--out", out.toString(), "--as-of", "2026-10-10");
         assertThat(empty.exit()).as(empty.err()).isEqualTo(0);
-        assertThat(empty.out()).contains("0 份申报已写入");
+        assertThat(empty.out()).contains("0 份申报已写入").contains("读取工作表“申报数据”（第一个工作表）；其他工作表不读取：示例、填写说明、选项");
 
         // the example sheet, made the first sheet of a copy: 1 row, written, accepted by validate
         Path example = dir.resolve("example.xlsx");

@@ -1,5 +1,6 @@
 package org.minedecl.client.app.batch;
 
+import org.minedecl.client.app.drafts.FieldKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;

@@ -1,15 +1,5 @@
 package org.minedecl.client.app.batch;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -17,16 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.minedecl.shared.declaration.Declaration;
-import org.minedecl.shared.declaration.RestorationFund;
+import org.minedecl.client.app.fields.FieldCatalog;
 
 /**
- * The spreadsheet columns of {@code minedecl import}: every field of {@code mine-declaration/1}, taken from the
- * records of {@link Declaration} (so the columns cannot drift from the model), with the Chinese labels, English
- * names and units of {@code columns.properties} and the Chinese labels of the enum values.
+ * The spreadsheet columns of {@code minedecl import}: every field of {@code mine-declaration/1} of the one
+ * {@link FieldCatalog} (the desktop form's vocabulary too), with its Chinese label, English name and unit, the
+ * earlier labels still accepted, and the Chinese labels of the enum values.
  *
  * <p>A header cell names its column by JSON path ({@code restorationFund.deposited},
  * {@code greenMine.milestones[0].due}) or by the Chinese label ({@code 本季度实际存入基金}, {@code 里程碑1计划完成日期}).
@@ -52,7 +40,12 @@ public final class ColumnCatalog {
             byPath.put(f.path(), f);
             int elements = f.inArray() ? MAX_ARRAY_ELEMENTS : 1;
             for (int i = 0; i < elements; i++) {
-                byLabel.put(f.labelAt(i), new Column(f, f.inArray() ? i : -1));
+                Column column = new Column(f, f.inArray() ? i : -1);
+                byLabel.put(f.labelAt(i), column);
+                for (String alias : f.aliases()) {
+                    // an earlier label stays accepted, unless it is another field's label now
+                    byLabel.putIfAbsent(alias.replace("{n}", Integer.toString(i + 1)), column);
+                }
             }
         }
     }
@@ -133,79 +126,18 @@ public final class ColumnCatalog {
         }
     }
 
-    // ---- building the catalogue from the records ----
+    // ---- the columns from the one field catalogue ----
 
     private static ColumnCatalog load() {
-        Properties p = new Properties();
-        try (InputStream in = ColumnCatalog.class.getResourceAsStream("columns.properties")) {
-            if (in == null) {
-                throw new IllegalStateException("columns.properties is missing from the client jar");
-            }
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        FieldCatalog catalog = FieldCatalog.standard();
         List<FieldSpec> fields = new ArrayList<>();
         Map<Class<?>, Map<String, String>> enums = new LinkedHashMap<>();
-        walk(Declaration.class, "", p, fields, enums);
+        for (FieldCatalog.Field f : catalog.fields()) {
+            fields.add(new FieldSpec(f.path(), f.kind(), f.enumType(), f.zh(), f.en(), f.unit(), f.aliases()));
+            if (f.enumType() != null) {
+                enums.computeIfAbsent(f.enumType(), catalog::enumLabels);
+            }
+        }
         return new ColumnCatalog(fields, Collections.unmodifiableMap(enums));
-    }
-
-    private static void walk(Class<?> record, String prefix, Properties p, List<FieldSpec> out,
-                             Map<Class<?>, Map<String, String>> enums) {
-        for (RecordComponent rc : record.getRecordComponents()) {
-            String path = prefix + rc.getName();
-            Class<?> type = rc.getType();
-            if (type.isRecord()) {
-                walk(type, path + ".", p, out, enums);
-            } else if (type == List.class) {
-                Type element = ((ParameterizedType) rc.getGenericType()).getActualTypeArguments()[0];
-                walk((Class<?>) element, path + "[].", p, out, enums);
-            } else {
-                out.add(spec(path, type, record, p, enums));
-            }
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static FieldSpec spec(String path, Class<?> type, Class<?> owner, Properties p,
-                                  Map<Class<?>, Map<String, String>> enums) {
-        FieldKind kind;
-        Class<? extends Enum<?>> enumType = null;
-        if (type == String.class) {
-            kind = FieldKind.TEXT;
-        } else if (type == BigDecimal.class) {
-            kind = owner == RestorationFund.class ? FieldKind.MONEY : FieldKind.NUMBER;
-        } else if (type == LocalDate.class) {
-            kind = FieldKind.DATE;
-        } else if (type == Boolean.class) {
-            kind = FieldKind.BOOLEAN;
-        } else if (type.isEnum()) {
-            kind = FieldKind.ENUM;
-            enumType = (Class<? extends Enum<?>>) type;
-            enums.computeIfAbsent(type, t -> enumLabels(t, p));
-        } else {
-            throw new IllegalStateException("no spreadsheet column kind for " + path + " of type " + type);
-        }
-        String label = p.getProperty(path + ".label");
-        String english = p.getProperty(path + ".en");
-        if (label == null || english == null) {
-            throw new IllegalStateException("columns.properties has no label or English name for " + path);
-        }
-        return new FieldSpec(path, kind, enumType, label, english, p.getProperty(path + ".unit", ""));
-    }
-
-    private static Map<String, String> enumLabels(Class<?> type, Properties p) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        for (Object c : type.getEnumConstants()) {
-            String name = ((Enum<?>) c).name();
-            String label = p.getProperty(type.getSimpleName() + "." + name);
-            if (label == null) {
-                throw new IllegalStateException("columns.properties has no Chinese label for "
-                        + type.getSimpleName() + "." + name);
-            }
-            labels.put(name, label);
-        }
-        return Collections.unmodifiableMap(labels);
     }
 }

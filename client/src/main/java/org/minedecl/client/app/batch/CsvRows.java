@@ -199,7 +199,7 @@ final class CsvRows implements RowSource {
 
     private static void add(List<SheetRow.Cell> cells, StringBuilder field, int column, int row) {
         if (field.length() > 0) {
-            cells.add(new SheetRow.Cell(column, SheetRow.ref(column, row), new CellValue.Text(field.toString())));
+            cells.add(new SheetRow.Cell(column, row, new CellValue.Text(field.toString())));
         }
     }
 

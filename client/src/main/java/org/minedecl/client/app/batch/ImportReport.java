@@ -9,11 +9,14 @@ import org.minedecl.shared.rules.Severity;
  * What {@code minedecl import} made of a spreadsheet: one entry per non-empty data row, with the file written
  * for it (none when the row has ERROR findings) and every finding at its column and cell.
  *
- * @param encoding the encoding a CSV file was read in (UTF-8 or GBK); null for XLSX
+ * @param encoding    the encoding a CSV file was read in (UTF-8 or GBK); null for XLSX
+ * @param sheet       the sheet read: an XLSX file's first sheet (the template's data sheet); null for CSV
+ * @param otherSheets the workbook's other sheets, which are not read
  */
-public record ImportReport(List<RowResult> rows, Charset encoding) {
+public record ImportReport(List<RowResult> rows, Charset encoding, String sheet, List<String> otherSheets) {
     public ImportReport {
         rows = List.copyOf(rows);
+        otherSheets = List.copyOf(otherSheets);
     }
 
     /** Rows written as declarations. */

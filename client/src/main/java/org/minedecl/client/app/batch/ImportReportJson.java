@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The JSON report of CONTRACTS section 10: {@code { "rows": [ { "row": 17, "file": "...json"?, "findings": [
- * { finding fields of section 2 plus "column", "cell" } ] } ] }}.
+ * { finding fields of section 2 plus "column", "cell" } ] } ] }}, and for an XLSX file the sheet read (the first)
+ * and the other sheets, not read: {@code "sheet": "申报数据", "otherSheets": ["示例", ...]}.
  */
 public final class ImportReportJson {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -38,8 +39,14 @@ public final class ImportReportJson {
             row.put("findings", findings);
             rows.add(row);
         }
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (report.sheet() != null) {
+            out.put("sheet", report.sheet());
+            out.put("otherSheets", report.otherSheets());
+        }
+        out.put("rows", rows);
         try {
-            return JSON.writeValueAsString(Map.of("rows", rows));
+            return JSON.writeValueAsString(out);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("the import report cannot be written as JSON", e);
         }

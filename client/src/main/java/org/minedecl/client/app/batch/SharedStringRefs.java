@@ -19,6 +19,7 @@ final class SharedStringRefs {
         private final StringBuilder attrs = new StringBuilder();
         private final StringBuilder value = new StringBuilder();
         private boolean sharedCell;
+        private boolean cellTag;
         private boolean pendingV;
 
         Part(boolean table) {
@@ -38,6 +39,7 @@ final class SharedStringRefs {
                     case 1:
                         if (c == ' ' || c == '>' || c == '/' || c == '\t' || c == '\n' || c == '\r') {
                             attrs.setLength(0);
+                            cellTag = !table && localIs("c");
                             if (c == '>' || c == '/') {
                                 endOfTag();
                             } else {
@@ -50,8 +52,8 @@ final class SharedStringRefs {
                     case 2:
                         if (c == '>') {
                             endOfTag();
-                        } else if (attrs.length() < 256) {
-                            attrs.append((char) c);
+                        } else if (cellTag && attrs.length() < 256) {
+                            attrs.append((char) c); // only a cell's attributes matter (its type)
                         }
                         break;
                     default: // the text of a shared cell's v
@@ -67,28 +69,40 @@ final class SharedStringRefs {
         }
 
         private void endOfTag() {
-            String local = localName();
             state = 0;
             if (table) {
-                if (local.equals("si")) {
+                if (localIs("si")) {
                     strings++;
                 }
                 return;
             }
-            if (local.equals("c")) {
-                sharedCell = attrs.toString().matches("(?s)(.*\\s)?t\\s*=\\s*[\"']s[\"'].*");
+            if (localIs("c")) {
+                sharedCell = sharedType(attrs);
                 pendingV = sharedCell;
-            } else if (local.equals("v") && pendingV) {
+            } else if (pendingV && localIs("v")) {
                 pendingV = false;
                 value.setLength(0);
                 state = 3;
             }
         }
 
-        private String localName() {
-            String s = name.toString();
-            int colon = s.indexOf(':');
-            return colon >= 0 ? s.substring(colon + 1) : s;
+        /** Whether the tag's local name (after a prefix's colon) is {@code local}; no string is made. */
+        private boolean localIs(String local) {
+            int start = 0;
+            for (int i = 0; i < name.length(); i++) {
+                if (name.charAt(i) == ':') {
+                    start = i + 1;
+                }
+            }
+            if (name.length() - start != local.length()) {
+                return false;
+            }
+            for (int i = 0; i < local.length(); i++) {
+                if (name.charAt(start + i) != local.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -96,8 +110,45 @@ final class SharedStringRefs {
         return new Part(sharedStringsTable);
     }
 
+    /** Whether a cell's attributes say {@code t="s"} (or {@code t='s'}, spaces around {@code =} allowed). */
+    static boolean sharedType(CharSequence a) {
+        for (int i = 0; i < a.length(); i++) {
+            if (a.charAt(i) != 't' || (i > 0 && !Character.isWhitespace(a.charAt(i - 1)))) {
+                continue;
+            }
+            int j = i + 1;
+            while (j < a.length() && Character.isWhitespace(a.charAt(j))) {
+                j++;
+            }
+            if (j >= a.length() || a.charAt(j) != '=') {
+                continue;
+            }
+            j++;
+            while (j < a.length() && Character.isWhitespace(a.charAt(j))) {
+                j++;
+            }
+            if (j + 2 < a.length() && (a.charAt(j) == '"' || a.charAt(j) == '\'') && a.charAt(j + 1) == 's'
+                    && (a.charAt(j + 2) == '"' || a.charAt(j + 2) == '\'')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean digits(String text) {
+        if (text.isEmpty() || text.length() > 10) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void index(String text) {
-        if (!text.matches("\\d{1,10}")) {
+        if (!digits(text)) {
             if (badIndex == null) {
                 badIndex = text.length() > 16 ? text.substring(0, 16) : text;
             }

@@ -11,8 +11,12 @@ public record SheetRow(int number, List<Cell> cells) {
         cells = List.copyOf(cells);
     }
 
-    /** One non-empty cell: its column (0 for A), its reference ({@code M17}) and its value. */
-    public record Cell(int column, String ref, CellValue value) {
+    /** One non-empty cell: its column (0 for A), its row (as the spreadsheet numbers it) and its value. */
+    public record Cell(int column, int row, CellValue value) {
+        /** Its reference ({@code M17}), made when a message needs it (not for every cell read). */
+        public String ref() {
+            return SheetRow.ref(column, row);
+        }
     }
 
     /** The reference of column {@code column} in row {@code row}: {@code (12, 17)} is {@code M17}. */

@@ -161,18 +161,20 @@ public final class SpreadsheetImporter {
         CellReader cells = new CellReader(catalog, rows.date1904());
         List<ImportReport.RowResult> results = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        Map<String, Integer> order = columnOrder(header);
         for (SheetRow row = rows.next(); row != null; row = rows.next()) {
-            ImportReport.RowResult result = importRow(row, header, cells, asOf, staging, names);
+            ImportReport.RowResult result = importRow(row, header, order, cells, asOf, staging, names);
             if (result != null) {
                 results.add(result);
             }
         }
-        return new ImportReport(results, rows instanceof CsvRows csv ? csv.encoding() : null);
+        return new ImportReport(results, rows instanceof CsvRows csv ? csv.encoding() : null, rows.sheet(),
+                rows.otherSheets());
     }
 
     /** One row: null when it has nothing in a known column (a blank line between mines is no declaration). */
     private ImportReport.RowResult importRow(SheetRow row, Map<Integer, ColumnCatalog.Column> header,
-                                             CellReader reader, LocalDate asOf, Path staging, Set<String> names)
+                                             Map<String, Integer> order, CellReader reader, LocalDate asOf, Path staging, Set<String> names)
             throws IOException {
         List<Placed> values = new ArrayList<>();
         List<ImportReport.CellFinding> findings = new ArrayList<>();
@@ -194,7 +196,6 @@ public final class SpreadsheetImporter {
         if (values.isEmpty() && findings.isEmpty()) {
             return null;
         }
-        Map<String, Integer> order = columnOrder(header);
         Document doc = document(values, order, row.number());
         DeclarationValidator.ValidationResult result = validator.validate(JSON.writeValueAsBytes(doc.root), asOf,
                 null);
@@ -239,8 +240,10 @@ public final class SpreadsheetImporter {
         final ObjectNode root = NODES.objectNode();
         final Map<String, Integer> columns;
         final int row;
-        /** Value paths ({@code $.greenMine.milestones[0].due}) to their cells, in column order. */
-        final Map<String, Source> sources = new LinkedHashMap<>();
+        /** Each value and where it went: (value path without {@code $.}, the cell); made into a map on demand. */
+        final List<Map.Entry<String, Placed>> placed = new ArrayList<>();
+        /** Value paths ({@code $.greenMine.milestones[0].due}) to their cells, in column order: only for findings. */
+        private Map<String, Source> sources;
 
         Document(Map<String, Integer> columns, int row) {
             this.columns = columns;
@@ -248,6 +251,13 @@ public final class SpreadsheetImporter {
         }
 
         Source locate(String path) {
+            if (sources == null) {
+                sources = new LinkedHashMap<>();
+                for (Map.Entry<String, Placed> e : placed) {
+                    Placed p = e.getValue();
+                    sources.put("$." + e.getKey(), new Source(p.column().path(), p.cell().ref()));
+                }
+            }
             Source exact = sources.get(path);
             if (exact != null) {
                 return exact;
@@ -283,7 +293,7 @@ public final class SpreadsheetImporter {
                         .computeIfAbsent(p.column().index(), k -> new ArrayList<>()).add(p);
             } else {
                 put(doc.root, f.path(), p.value());
-                doc.sources.put("$." + f.path(), new Source(p.column().path(), p.cell().ref()));
+                doc.placed.add(Map.entry(f.path(), p));
             }
         }
         for (Map.Entry<String, TreeMap<Integer, List<Placed>>> a : arrays.entrySet()) {
@@ -294,8 +304,7 @@ public final class SpreadsheetImporter {
                 for (Placed p : element) {
                     String leaf = p.column().field().path().substring(a.getKey().length() + 3);
                     put(item, leaf, p.value());
-                    doc.sources.put("$." + a.getKey() + "[" + k + "]." + leaf,
-                            new Source(p.column().path(), p.cell().ref()));
+                    doc.placed.add(Map.entry(a.getKey() + "[" + k + "]." + leaf, p));
                 }
                 k++;
             }

@@ -15,7 +15,7 @@ import org.dhatim.fastexcel.reader.Row;
 import org.minedecl.shared.rules.LocalizedText;
 
 /**
- * The rows of an XLSX file's first sheet, streamed by fastexcel-reader after {@link ZipGuard} has looked at every
+ * The rows of an XLSX file's first sheet (the only one read; the report names it and the sheets not read), streamed by fastexcel-reader after {@link ZipGuard} has looked at every
  * part. A cell is read by the text the file stores: a number's decimal text (never a double), a formula's cached
  * value (formulas are never evaluated); a formula without a cached value or an error value is
  * {@link CellValue.Unusable} at its cell.
@@ -28,14 +28,30 @@ final class XlsxRows implements RowSource {
     private final Stream<Row> stream;
     private final Iterator<Row> rows;
     private final boolean date1904;
+    private final String sheet;
+    private final List<String> otherSheets;
     private int read;
     private int lastRow;
 
-    private XlsxRows(ReadableWorkbook workbook, Stream<Row> stream) {
+    private XlsxRows(ReadableWorkbook workbook, org.dhatim.fastexcel.reader.Sheet first, Stream<Row> stream) {
         this.workbook = workbook;
         this.stream = stream;
         this.rows = stream.iterator();
         this.date1904 = workbook.isDate1904();
+        this.sheet = first.getName();
+        this.otherSheets = workbook.getSheets().filter(s -> s.getIndex() != first.getIndex())
+                .map(org.dhatim.fastexcel.reader.Sheet::getName).toList();
+    }
+
+    /** The first sheet of the workbook, the one read (CONTRACTS section 10; the template's data sheet). */
+    @Override
+    public String sheet() {
+        return sheet;
+    }
+
+    @Override
+    public List<String> otherSheets() {
+        return otherSheets;
     }
 
     static XlsxRows open(Path file) throws UnreadableSpreadsheet {
@@ -44,7 +60,8 @@ final class XlsxRows implements RowSource {
         try {
             // cellInErrorIfParseError: a number cell whose text is not a number becomes an error cell, not a throw
             workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(false, true));
-            return new XlsxRows(workbook, workbook.getFirstSheet().openStream());
+            org.dhatim.fastexcel.reader.Sheet first = workbook.getFirstSheet();
+            return new XlsxRows(workbook, first, first.openStream());
         } catch (IOException | RuntimeException e) {
             closeQuietly(workbook);
             throw ZipGuard.damaged("无法打开工作表（" + brief(e) + "）", "the sheet cannot be opened (" + brief(e) + ")");
@@ -81,22 +98,23 @@ final class XlsxRows implements RowSource {
                 continue;
             }
             int column = cell.getColumnIndex();
-            String ref = cell.getAddress().toString();
             if (column >= SpreadsheetLimits.MAX_COLUMNS) {
+                String ref = SheetRow.ref(column, row.getRowNum());
                 throw new UnreadableSpreadsheet("单元格 " + ref + " 超出 " + SpreadsheetLimits.MAX_COLUMNS + " 列的上限",
                         "cell " + ref + " is beyond the limit of " + SpreadsheetLimits.MAX_COLUMNS + " columns");
             }
-            CellValue value = value(cell, ref);
+            CellValue value = value(cell, column, row.getRowNum());
             if (value != null) {
-                cells.add(new SheetRow.Cell(column, ref, value));
+                cells.add(new SheetRow.Cell(column, row.getRowNum(), value));
             }
         }
         return new SheetRow(row.getRowNum(), cells);
     }
 
-    private static CellValue value(Cell cell, String ref) throws UnreadableSpreadsheet {
+    private static CellValue value(Cell cell, int column, int rowNumber) throws UnreadableSpreadsheet {
         String raw = cell.getRawValue();
         if (raw != null && raw.length() > SpreadsheetLimits.MAX_CELL_CHARS) {
+            String ref = SheetRow.ref(column, rowNumber);
             throw new UnreadableSpreadsheet("单元格 " + ref + " 有 " + raw.length() + " 个字符，超过单元格上限 "
                     + SpreadsheetLimits.MAX_CELL_CHARS + "；未导入任何内容", "cell " + ref + " holds " + raw.length()
                     + " characters, more than a cell can hold (" + SpreadsheetLimits.MAX_CELL_CHARS

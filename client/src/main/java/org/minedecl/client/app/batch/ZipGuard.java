@@ -92,6 +92,8 @@ final class ZipGuard {
     private static final class Scan {
         private final int[] matched = new int[FORBIDDEN.length];
         private boolean started;
+        /** No forbidden word is partly matched: only a '<' can start one. */
+        private boolean idle = true;
 
         void feed(byte[] b, int n, String part) throws UnreadableSpreadsheet {
             if (!started && n > 0) {
@@ -101,6 +103,10 @@ final class ZipGuard {
                 }
             }
             for (int i = 0; i < n; i++) {
+                if (idle && b[i] != '<') {
+                    continue; // the common case: no markup declaration under way
+                }
+                idle = false;
                 for (int k = 0; k < FORBIDDEN.length; k++) {
                     byte[] word = FORBIDDEN[k];
                     if (b[i] == word[matched[k]]) {
@@ -112,6 +118,10 @@ final class ZipGuard {
                     } else {
                         matched[k] = b[i] == word[0] ? 1 : 0;
                     }
+                }
+                idle = true;
+                for (int m : matched) {
+                    idle &= m == 0;
                 }
             }
         }

@@ -23,6 +23,8 @@ import javax.swing.SwingUtilities;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
 import net.miginfocom.swing.MigLayout;
+import org.minedecl.client.app.Language;
+import org.minedecl.client.app.fields.FieldCatalog;
 import org.minedecl.client.app.drafts.DraftDocument;
 import org.minedecl.client.app.drafts.FieldKind;
 import org.minedecl.client.desktop.Texts;
@@ -56,7 +58,7 @@ public final class DeclarationForm {
                 e.onEdit(this::edited);
                 editors.put(f.path(), e);
                 inputs.put(f.path(), e.input());
-                JLabel l = new JLabel(Texts.get("field." + f.path()));
+                JLabel l = new JLabel(FieldCatalog.standard().label(f.path(), Texts.english() ? Language.EN : Language.ZH));
                 l.setLabelFor(e.input());
                 p.add(l);
                 if (f.kind() == FieldKind.TEXT) {

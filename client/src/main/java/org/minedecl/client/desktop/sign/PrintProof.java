@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.swing.JFrame;
+import org.minedecl.client.app.Language;
+import org.minedecl.client.app.fields.FieldCatalog;
 import org.minedecl.client.app.drafts.DraftDocument;
 import org.minedecl.client.app.drafts.DraftStore;
 import org.minedecl.client.app.drafts.FieldKind;
@@ -42,7 +44,7 @@ public final class PrintProof {
                 "restoration.restoredAreaHa", "declarant.name", "amends")) {
             String v = p.startsWith("restorationFund.") ? FieldKind.MONEY.display(d.get(p)) : d.text(p);
             if (!v.isBlank()) {
-                out.add(Texts.get("field." + p) + ": " + v);
+                out.add(FieldCatalog.standard().label(p, Texts.english() ? Language.EN : Language.ZH) + ": " + v);
             }
         }
         return out;

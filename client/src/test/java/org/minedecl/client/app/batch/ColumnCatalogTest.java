@@ -1,5 +1,6 @@
 package org.minedecl.client.app.batch;
 
+import org.minedecl.client.app.drafts.FieldKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStreamReader;
@@ -17,17 +18,18 @@ class ColumnCatalogTest {
     @Test
     void everyFieldOfTheModelIsAColumnAndEveryLabelInTheFileBelongsToOne() throws Exception {
         Properties p = new Properties();
-        p.load(new InputStreamReader(ColumnCatalog.class.getResourceAsStream("columns.properties"),
-                StandardCharsets.UTF_8));
+        p.load(new InputStreamReader(org.minedecl.client.app.fields.FieldCatalog.class
+                .getResourceAsStream("fields.properties"), StandardCharsets.UTF_8));
         Set<String> fieldKeys = new HashSet<>();
         for (FieldSpec f : catalog.fields()) {
             fieldKeys.add(f.path() + ".label");
             fieldKeys.add(f.path() + ".en");
             fieldKeys.add(f.path() + ".unit");
+            fieldKeys.add(f.path() + ".alias");
         }
         for (String key : p.stringPropertyNames()) {
-            if (key.endsWith(".label") || key.endsWith(".en") || key.endsWith(".unit")) {
-                assertThat(fieldKeys).as("columns.properties key %s names no field", key).contains(key);
+            if (key.endsWith(".label") || key.endsWith(".en") || key.endsWith(".unit") || key.endsWith(".alias")) {
+                assertThat(fieldKeys).as("fields.properties key %s names no field", key).contains(key);
             }
         }
         // the 77 leaf fields of the published JSON Schema (docs/schema), schema itself included

@@ -180,4 +180,18 @@ class SpreadsheetImportTest {
             return s.count();
         }
     }
+
+    @Test
+    void onlyTheFirstSheetIsReadAndTheReportSaysWhichAndWhichNot() throws Exception {
+        Path template = dir.resolve("template.xlsx");
+        new ImportTemplate(ColumnCatalog.standard()).write(template);
+
+        ImportReport report = importer.importFile(template, dir.resolve("from-template"), AS_OF);
+
+        // the template's example sheet holds a filled row, which is no declaration of the consultant's
+        assertThat(report.rows()).isEmpty();
+        assertThat(report.sheet()).isEqualTo("申报数据");
+        assertThat(report.otherSheets()).containsExactly("示例", "填写说明", "选项");
+        assertThat(ImportReportJson.write(report)).contains("\"sheet\" : \"申报数据\"").contains("\"otherSheets\"");
+    }
 }
