@@ -66,6 +66,9 @@ public class DelegateCommand implements Callable<Integer> {
     @Option(names = "--lang", paramLabel = "zh|en", description = "language of the messages")
     String lang;
 
+    @Option(names = "--server", paramLabel = "URL", description = "also register the delegation with this server")
+    java.net.URI server;
+
     @Override
     public Integer call() {
         Language err = CliLanguage.errors(lang);
@@ -102,7 +105,24 @@ public class DelegateCommand implements Callable<Integer> {
                     out);
             System.out.println(err.text("delegate.signed", w.path(), w.size(), consultantUscc, scopes, validFrom,
                     validTo));
-            return ExitCodes.OK;
+            if (server == null) {
+                return ExitCodes.OK;
+            }
+            try {
+                DelegationPackages.Registered r = DelegationPackages.register(server, w.path());
+                System.out.println(r.delegationId());
+                System.err.println(err.text(r.created() ? "delegate.registered" : "delegate.registeredBefore",
+                        r.delegationId(), server));
+                return ExitCodes.OK;
+            } catch (DelegationPackages.NotRegistered e) {
+                System.err.println("minedecl delegate: " + err.text("delegate.notRegistered", w.path(),
+                        e.getMessage()));
+                return ExitCodes.SERVER;
+            } catch (java.io.IOException e) {
+                System.err.println("minedecl delegate: " + err.text("delegate.notRegistered", w.path(),
+                        ClientErrors.explain(e).text(err)));
+                return ExitCodes.SERVER;
+            }
         } catch (DelegationPackages.Refused e) {
             System.err.println("minedecl delegate: " + err.text("delegate.refused", e.getMessage()));
             return ExitCodes.USAGE;

@@ -14,6 +14,7 @@ import org.minedecl.client.app.ProgressListener;
 import org.minedecl.client.app.receipts.ReceiptStore;
 import org.minedecl.client.app.submission.SubmissionResult;
 import org.minedecl.client.app.submission.SubmissionService;
+import org.minedecl.client.app.support.ClientError;
 import org.minedecl.client.app.support.ClientErrors;
 import org.minedecl.shared.rules.Finding;
 import org.minedecl.shared.rules.LocalizedText;
@@ -105,6 +106,10 @@ public class SubmitCommand implements Callable<Integer> {
             for (Finding f : refused.findings()) {
                 err.println("  " + f.severity() + " " + f.ruleId() + " " + f.path() + ": "
                         + (f.message() == null ? "" : language.pick(f.message())));
+            }
+            ClientError explained = ClientErrors.explain(refused);
+            if (explained.nextStep() != null) { // a refusal the user can act on: what it means and what to do
+                err.println("  " + explained.text(language));
             }
             switch (refused.kind()) {
                 case PACKAGE:

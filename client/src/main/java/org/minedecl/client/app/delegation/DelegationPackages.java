@@ -1,7 +1,14 @@
 package org.minedecl.client.app.delegation;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -67,6 +74,54 @@ public final class DelegationPackages {
         Delegation d = delegation(credential, grant);
         return new PackageWriter(clock).write(SignedDocument.DELEGATION, DelegationDocument.write(d), List.of(),
                 credential, null, out, null);
+    }
+
+    /** A delegation the server registered: its id, and whether this upload registered it (else it was before). */
+    public record Registered(String delegationId, boolean created) {
+    }
+
+    /** The server said no to a delegation package: its status, problem code and detail. */
+    public static final class NotRegistered extends Exception {
+        private final int status;
+        private final String code;
+
+        public NotRegistered(int status, String code, String detail) {
+            super(status + " " + code + ": " + detail);
+            this.status = status;
+            this.code = code;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+
+    /**
+     * Registers a written delegation package with the server ({@code POST /api/v1/delegations}; no login: the
+     * enterprise's signature names it). The same package again answers with the delegation registered before.
+     */
+    public static Registered register(URI server, Path grant) throws IOException, InterruptedException,
+            NotRegistered {
+        HttpRequest r = HttpRequest.newBuilder(server.resolve("/api/v1/delegations")).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/vnd.etsi.asic-e+zip")
+                .POST(HttpRequest.BodyPublishers.ofFile(grant)).build();
+        HttpResponse<String> a = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build()
+                .send(r, HttpResponse.BodyHandlers.ofString());
+        JsonNode body;
+        try {
+            body = new ObjectMapper().readTree(a.body());
+        } catch (IOException notJson) {
+            body = null;
+        }
+        if (a.statusCode() == 200 || a.statusCode() == 201) {
+            return new Registered(body == null ? "" : body.path("delegationId").asText(), a.statusCode() == 201);
+        }
+        throw new NotRegistered(a.statusCode(), body == null ? "HTTP_" + a.statusCode()
+                : body.path("code").asText("HTTP_" + a.statusCode()), body == null ? "" : body.path("detail").asText());
     }
 
     private static String enterpriseName(X509Certificate cert) {

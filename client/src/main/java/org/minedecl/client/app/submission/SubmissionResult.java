@@ -57,8 +57,8 @@ public sealed interface SubmissionResult permits SubmissionResult.Accepted, Subm
      */
     record Refused(int status, String code, String detail, List<Finding> findings) implements SubmissionResult {
         private static final Set<String> PACKAGE_CODES = Set.of("PACKAGE_INVALID", "SIGNATURE_INVALID",
-                "CERT_UNTRUSTED", "CERT_REVOKED", "CERT_EXPIRED", "SIGNER_MISMATCH", "ALG_NOT_ALLOWED",
-                "PAYLOAD_TOO_LARGE");
+                "CERT_UNTRUSTED", "CERT_REVOKED", "CERT_EXPIRED", "SIGNER_MISMATCH", "SIGNER_NOT_DELEGATED",
+                "ALG_NOT_ALLOWED", "PAYLOAD_TOO_LARGE");
 
         public Refused {
             findings = List.copyOf(findings);

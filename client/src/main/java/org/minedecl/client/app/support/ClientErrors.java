@@ -134,6 +134,9 @@ public final class ClientErrors {
                 return error("CERT_UNTRUSTED", "error.certUntrusted", "error.certUntrusted.next", tech);
             case "SIGNER_MISMATCH":
                 return error("SIGNER_MISMATCH", "error.signerMismatch", "error.signerMismatch.next", tech);
+            case "SIGNER_NOT_DELEGATED":
+                return error("SIGNER_NOT_DELEGATED", "error.signerNotDelegated", "error.signerNotDelegated.next",
+                        tech);
             case "DECLARATION_INVALID":
                 return error("DECLARATION_INVALID", "error.declarationInvalid", "error.declarationInvalid.next",
                         tech);
