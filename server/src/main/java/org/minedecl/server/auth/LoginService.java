@@ -22,7 +22,6 @@ import org.minedecl.server.problem.AuditLog;
 import org.minedecl.server.problem.Problem;
 import org.minedecl.server.problem.ProblemException;
 import org.minedecl.server.trust.TrustStore;
-import org.minedecl.shared.declaration.Uscc;
 import org.minedecl.shared.signature.SignerIdentity;
 import org.minedecl.shared.trust.CertificateValidator;
 import org.minedecl.shared.trust.TrustPolicy;
@@ -102,12 +101,15 @@ public class LoginService {
         if (!v.valid()) {
             throw failed(ref.audit(), v.failure().code() + ": " + v.failure().detail());
         }
-        String uscc;
-        try {
-            uscc = usccOf(sig.signer());
-        } catch (IllegalArgumentException e) {
-            throw failed(ref.audit(), e.getMessage());
+        SignerIdentity.UsccReading reading = SignerIdentity.readUscc(sig.signer());
+        switch (reading.outcome()) {
+            case CONFLICT -> throw failed(ref.audit(), "the certificate carries two different codes");
+            case INVALID -> throw failed(ref.audit(), "the certificate's code fails the GB 32100 check");
+            default -> {
+                // FOUND: an enterprise's certificate; MISSING: a regulator's or an administrator's perhaps
+            }
         }
+        String uscc = reading.code();
         ref = CertificateRef.of(sig.signer(), uscc);
         Set<Role> roles = EnumSet.noneOf(Role.class);
         List<String> jurisdictions = new ArrayList<>();
@@ -138,23 +140,6 @@ public class LoginService {
     }
 
     /** The certificate's USCC (CONTRACTS section 3), null when it has none; two different codes are refused. */
-    static String usccOf(java.security.cert.X509Certificate cert) {
-        List<SignerIdentity.Candidate> found = SignerIdentity.usccCandidates(cert);
-        if (found.isEmpty()) {
-            return null;
-        }
-        String code = found.get(0).value();
-        for (SignerIdentity.Candidate c : found) {
-            if (!c.value().equals(code)) {
-                throw new IllegalArgumentException("the certificate carries two different codes");
-            }
-        }
-        if (!Uscc.isValid(code)) {
-            throw new IllegalArgumentException("the certificate's code fails the GB 32100 check");
-        }
-        return code;
-    }
-
     private static ProblemException failed(String who, String reason) {
         AuditLog.auth("login-refused", who, reason);
         return Problem.of(HttpStatus.UNAUTHORIZED, "AUTH_FAILED", "login failed").exception();

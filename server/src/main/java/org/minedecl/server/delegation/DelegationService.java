@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.minedecl.server.access.CertificateRef;
 import org.minedecl.server.access.Principal;
 import org.minedecl.server.config.DataDirectory;
 import org.minedecl.server.problem.AuditLog;
@@ -72,9 +73,7 @@ public class DelegationService {
             String category = failed.category() == null ? "PACKAGE_INVALID" : failed.category();
             HttpStatus status = "PACKAGE_INVALID".equals(category) || "JSON_LIMIT_EXCEEDED".equals(category)
                     ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_ENTITY;
-            AuditLog.auth("delegation-refused", report.signer() == null ? "-"
-                    : "subject=\"" + AuditLog.escape(SignerIdentity.displayName(report.signer())) + "\"",
-                    failed.code() + ": " + failed.detail());
+            AuditLog.auth("delegation-refused", signerOf(report), failed.code() + ": " + failed.detail());
             throw Problem.of(status, category, AuditLog.escape(failed.detail()))
                     .withChecks(report.checks().stream().filter(c -> !c.passed()).toList()).exception();
         }
@@ -93,10 +92,15 @@ public class DelegationService {
             }
             throw e;
         }
-        AuditLog.auth("delegation-registered", "subject=\"" + AuditLog.escape(SignerIdentity.displayName(
-                report.signer())) + "\" uscc=" + d.enterprise().uscc(), "delegation " + row.id() + " to "
+        AuditLog.auth("delegation-registered", signerOf(report), "delegation " + row.id() + " to "
                 + d.consultant().uscc() + " " + row.scope() + " " + d.validFrom() + ".." + d.validTo());
         return new Registered(row, true);
+    }
+
+    /** The signer's certificate as the audit trail names it (subject, USCC, serial), or "signer=-". */
+    private static String signerOf(VerificationReport report) {
+        return report.signer() == null ? "signer=-" : CertificateRef.of(report.signer(),
+                SignerIdentity.readUscc(report.signer()).code()).audit();
     }
 
     /** Those the caller's USCC gave or received; 403 for a certificate without a USCC. */

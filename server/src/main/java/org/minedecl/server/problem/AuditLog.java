@@ -4,8 +4,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One escaped line per refused or accepted upload, login, token refusal and access refusal on the {@code minedecl.audit} logger. Refusals are logged,
- * not stored (nothing is stored for a non-2xx answer); acceptances are also audit events in the database.
+ * One escaped line per refused or accepted upload, login, token refusal and access refusal on the
+ * {@code minedecl.audit} logger, naming the certificate behind it (subject, USCC, serial) rather than the remote
+ * address. Refusals are logged, not stored (nothing is stored for a non-2xx answer); acceptances are also audit
+ * events in the database, with the same name of the signer as their actor.
  */
 public final class AuditLog {
     private static final Logger AUDIT = LoggerFactory.getLogger("minedecl.audit");
@@ -13,14 +15,23 @@ public final class AuditLog {
     private AuditLog() {
     }
 
-    public static void refused(String remote, int status, String code, String detail) {
-        AUDIT.info("upload refused remote={} status={} code={} detail=\"{}\"", escape(remote), status, escape(code),
-                escape(detail));
+    /**
+     * A refused upload. {@code who} names the signer's certificate ({@code subject="..." uscc=... serial=...}) when
+     * the package was read far enough to know it, else {@link #unknownSigner}.
+     */
+    public static void refused(String who, int status, String code, String detail) {
+        AUDIT.info("upload refused {} status={} code={} detail=\"{}\"", who, status, escape(code), escape(detail));
     }
 
-    public static void accepted(String remote, String receiptId, String sha256, String status, boolean replay) {
-        AUDIT.info("upload {} remote={} receipt={} sha256={} status={}", replay ? "replayed" : "accepted",
-                escape(remote), escape(receiptId), sha256, status);
+    /** An accepted (or replayed) upload; {@code who} names the signer's certificate as for {@link #refused}. */
+    public static void accepted(String who, String receiptId, String sha256, String status, boolean replay) {
+        AUDIT.info("upload {} {} receipt={} sha256={} status={}", replay ? "replayed" : "accepted", who,
+                escape(receiptId), sha256, status);
+    }
+
+    /** For an upload whose signer is not known (nothing readable was sent): where it came from. */
+    public static String unknownSigner(String remote) {
+        return "signer=- remote=" + escape(remote);
     }
 
     /** A regulator's decision on a submission (also an audit event in the database). */

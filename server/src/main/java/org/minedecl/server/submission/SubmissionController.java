@@ -75,7 +75,8 @@ public class SubmissionController {
                 return outcome.created() ? HttpResponse.created(response) : HttpResponse.ok(response);
             }
         } catch (ProblemException e) {
-            AuditLog.refused(remote, e.problem().status(), e.problem().code(), e.problem().detail());
+            AuditLog.refused(e.who() != null ? e.who() : AuditLog.unknownSigner(remote), e.problem().status(),
+                    e.problem().code(), e.problem().detail());
             if (e.problem().status() == HttpStatus.REQUEST_ENTITY_TOO_LARGE.getCode()
                     && (declared < 0 || declared <= spooler.limit() + DRAIN_BYTES)) {
                 // a plausible client a little over the limit: let it finish sending so it sees the 413; a

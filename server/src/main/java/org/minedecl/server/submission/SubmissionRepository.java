@@ -121,6 +121,19 @@ public class SubmissionRepository {
         });
     }
 
+    /** Who the acceptance of submission {@code id} names as its signer (the audit event's actor). */
+    public Optional<String> acceptedBy(String id) {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT actor FROM audit_event WHERE submission_id = ?"
+                    + " AND action IN ('SUBMISSION_ACCEPTED', 'AMENDMENT_ACCEPTED')")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
     public Optional<StoredReceipt> findReceipt(String id) {
         return read(c -> receipt(c, "id", id));
     }

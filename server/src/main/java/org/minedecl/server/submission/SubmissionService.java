@@ -1,7 +1,5 @@
 package org.minedecl.server.submission;
 
-import org.minedecl.shared.signature.SignerIdentity;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.http.HttpStatus;
@@ -13,9 +11,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.minedecl.server.access.CertificateRef;
 import org.minedecl.server.config.ServerSettings;
 import org.minedecl.server.problem.AuditLog;
 import org.minedecl.server.problem.Problem;
+import org.minedecl.server.problem.ProblemException;
 import org.minedecl.server.receipt.ReceiptKeyService;
 import org.minedecl.server.rules.AcceptedHistory;
 import org.minedecl.server.rules.RuleService;
@@ -34,6 +34,7 @@ import org.minedecl.shared.rules.History;
 import org.minedecl.shared.rules.RulePackHeader;
 import org.minedecl.shared.rules.RulePackInfo;
 import org.minedecl.shared.rules.Severity;
+import org.minedecl.shared.signature.SignerIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,19 +91,30 @@ public class SubmissionService {
         List<RulePackInfo> declaredPacks = declaredPacks(clientPacks);
         Optional<Outcome> replay = replay(upload.sha256());
         if (replay.isPresent()) {
-            return replayed(replay.get(), remote, upload.sha256());
+            // the very bytes of a stored filing: its signer is the one its acceptance named
+            String who = repository.acceptedBy(replay.get().receipt().receiptId())
+                    .orElse(AuditLog.unknownSigner(remote));
+            return replayed(replay.get(), who, upload.sha256());
         }
         Instant receivedAt = clock.instant();
         Prepared p;
         checkSlots.acquireUninterruptibly();
         try {
-            p = prepare(upload, remote, receivedAt, declaredPacks);
+            p = prepare(upload, receivedAt, declaredPacks);
         } finally {
             checkSlots.release();
         }
         if (p.replayed() != null) {
-            return replayed(p.replayed(), remote, upload.sha256());
+            return replayed(p.replayed(), p.who(), upload.sha256());
         }
+        try {
+            return store(upload, p);
+        } catch (ProblemException e) {
+            throw e.by(p.who());
+        }
+    }
+
+    private Outcome store(UploadSpooler.Spooled upload, Prepared p) {
         Receipt receipt = p.receipt();
         byte[] signed = p.signed();
         Declaration d = p.declaration();
@@ -116,7 +128,7 @@ public class SubmissionService {
             // another): then its first receipt is the answer, whatever conflict its store ran into
             Optional<Outcome> late = replay(upload.sha256(), row.signedContentKey());
             if (late.isPresent()) {
-                return replayed(late.get(), remote, upload.sha256());
+                return replayed(late.get(), p.who(), upload.sha256());
             }
             switch (e.kind()) {
                 case AMENDS_UNKNOWN:
@@ -127,31 +139,48 @@ public class SubmissionService {
                     throw periodTaken(d, "?").exception();
             }
         } catch (StorageFailure e) {
-            return afterFailedStore(upload.sha256(), row.signedContentKey(), d, e, remote);
+            return afterFailedStore(upload.sha256(), row.signedContentKey(), d, e, p.who());
         } finally {
             storeBudget.release(permits);
         }
-        AuditLog.accepted(remote, receipt.receiptId(), upload.sha256(), receipt.status().name(), false);
+        AuditLog.accepted(p.who(), receipt.receiptId(), upload.sha256(), receipt.status().name(), false);
         return new Outcome(true, receipt, signed);
     }
 
-    private static Outcome replayed(Outcome o, String remote, String sha256) {
-        AuditLog.accepted(remote, o.receipt().receiptId(), sha256, o.receipt().status().name(), true);
+    private static Outcome replayed(Outcome o, String who, String sha256) {
+        AuditLog.accepted(who, o.receipt().receiptId(), sha256, o.receipt().status().name(), true);
         return o;
     }
 
     /** An upload checked and receipted, ready to store; or the receipt of the identical package stored meanwhile. */
     private record Prepared(Outcome replayed, Receipt receipt, byte[] signed, SubmissionRepository.NewSubmission row,
-                            Declaration declaration) {
-        static Prepared replayed(Outcome o) {
-            return new Prepared(o, null, null, null, null);
+                            Declaration declaration, String who) {
+        static Prepared replayed(Outcome o, String who) {
+            return new Prepared(o, null, null, null, null, who);
         }
     }
 
+    /** The signer as the audit trail names it, {@code subject="..." uscc=... serial=...}; null when unknown. */
+    static String signerOf(VerificationReport report) {
+        if (report.signer() == null) {
+            return null;
+        }
+        return CertificateRef.of(report.signer(), SignerIdentity.readUscc(report.signer()).code()).audit();
+    }
+
     /** The CPU work of an upload: package verification, the rules, the signed receipt. */
-    private Prepared prepare(UploadSpooler.Spooled upload, String remote, Instant receivedAt,
-                             List<RulePackInfo> declaredPacks) {
+    private Prepared prepare(UploadSpooler.Spooled upload, Instant receivedAt, List<RulePackInfo> declaredPacks) {
         VerificationReport report = packageCheck.verify(upload.channel(), receivedAt);
+        String who = signerOf(report);
+        try {
+            return check(upload, report, who, receivedAt, declaredPacks);
+        } catch (ProblemException e) {
+            throw e.by(who);
+        }
+    }
+
+    private Prepared check(UploadSpooler.Spooled upload, VerificationReport report, String who, Instant receivedAt,
+                           List<RulePackInfo> declaredPacks) {
         if (!report.valid()) {
             throw packageProblem(report).exception();
         }
@@ -159,7 +188,7 @@ public class SubmissionService {
         // the same filing in other bytes (re-zipped, the CMS's unsigned parts re-encoded): its first receipt
         Optional<Outcome> same = replay(upload.sha256(), key);
         if (same.isPresent()) {
-            return Prepared.replayed(same.get());
+            return Prepared.replayed(same.get(), who);
         }
         byte[] declarationBytes = report.declarationBytes();
         ParseResult parsedResult = report.parsedDeclaration(); // parsed once, by the verifier's signer binding
@@ -189,7 +218,7 @@ public class SubmissionService {
             // the same filing may have been stored while this one was being checked: that is a replay
             Optional<Outcome> own = ownFiling(upload.sha256(), key, filings);
             if (own.isPresent()) {
-                return Prepared.replayed(own.get());
+                return Prepared.replayed(own.get(), who);
             }
             throw periodTaken(d, filings.current()).exception();
         }
@@ -210,8 +239,8 @@ public class SubmissionService {
                 receipt.status().name(), receivedAt, report.signingTime(),
                 report.signer() == null ? null : SignerIdentity.displayName(report.signer()), amends,
                 new String(declarationBytes, StandardCharsets.UTF_8),
-                new String(ReceiptJson.toBytes(receipt), StandardCharsets.UTF_8), signed, rows, remote);
-        return new Prepared(null, receipt, signed, row, d);
+                new String(ReceiptJson.toBytes(receipt), StandardCharsets.UTF_8), signed, rows, who);
+        return new Prepared(null, receipt, signed, row, d, who);
     }
 
     /**
@@ -225,7 +254,7 @@ public class SubmissionService {
      * to {@link #RACE_WAIT_MILLIS}.
      */
     private Outcome afterFailedStore(String sha256, String key, Declaration d, StorageFailure failure,
-                                     String remote) {
+                                     String who) {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(
                 failure.unavailable() ? 0 : RACE_WAIT_MILLIS); // unavailable: one look, in case only the answer was lost
         for (int attempt = 0; ; attempt++) {
@@ -235,13 +264,13 @@ public class SubmissionService {
                 if (now.current() != null) {
                     Optional<Outcome> own = ownFiling(sha256, key, now);
                     if (own.isPresent()) {
-                        return replayed(own.get(), remote, sha256);
+                        return replayed(own.get(), who, sha256);
                     }
                     throw periodTaken(d, now.current()).exception();
                 }
                 Optional<Outcome> replay = replay(sha256, key);
                 if (replay.isPresent()) {
-                    return replayed(replay.get(), remote, sha256);
+                    return replayed(replay.get(), who, sha256);
                 }
             } catch (StorageFailure stillUnavailable) {
                 break;

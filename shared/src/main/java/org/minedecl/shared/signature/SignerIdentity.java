@@ -35,7 +35,6 @@ public final class SignerIdentity {
     public record Candidate(String source, String value) {
     }
 
-    /** Every candidate value, in the contract's order (may be empty; values not yet validated). */
     /**
      * The certificate's subject for people to read, with organizationIdentifier and serialNumber by name
      * (the JDK's form shows them as hex), e.g. {@code CN=...,organizationIdentifier=NTRCN-9114...,O=...,C=CN}.
@@ -44,6 +43,7 @@ public final class SignerIdentity {
         return X500Name.getInstance(BCStyle.INSTANCE, cert.getSubjectX500Principal().getEncoded()).toString();
     }
 
+    /** Every candidate value, in the contract's order (may be empty; values not yet validated). */
     public static List<Candidate> candidates(X509Certificate cert) {
         List<Candidate> out = new ArrayList<>();
         for (ASN1ObjectIdentifier oid : new ASN1ObjectIdentifier[] {GMT0015_ICREGISTRATION, GMT0015_ORGANIZATION_CODE}) {
@@ -91,6 +91,40 @@ public final class SignerIdentity {
             }
         }
         return out;
+    }
+
+    /**
+     * What a certificate says its USCC is: {@code FOUND} (the code), {@code MISSING} (no 18-character candidate),
+     * {@code CONFLICT} (two different codes: {@code first} and {@code conflicting}), {@code INVALID} ({@code first}
+     * fails the GB 32100 check).
+     */
+    public record UsccReading(Outcome outcome, Candidate first, Candidate conflicting) {
+        public enum Outcome { FOUND, MISSING, CONFLICT, INVALID }
+
+        /** The code when {@code FOUND}, else null. */
+        public String code() {
+            return outcome == Outcome.FOUND ? first.value() : null;
+        }
+    }
+
+    /**
+     * The one USCC a certificate carries (CONTRACTS section 3), read alike for package signers, delegations and
+     * certificate logins: the first 18-character candidate, provided no other candidate differs from it and it
+     * passes the GB 32100 check.
+     */
+    public static UsccReading readUscc(X509Certificate cert) {
+        List<Candidate> found = usccCandidates(cert);
+        if (found.isEmpty()) {
+            return new UsccReading(UsccReading.Outcome.MISSING, null, null);
+        }
+        Candidate first = found.get(0);
+        for (Candidate c : found) {
+            if (!c.value().equals(first.value())) {
+                return new UsccReading(UsccReading.Outcome.CONFLICT, first, c);
+            }
+        }
+        return new UsccReading(org.minedecl.shared.declaration.Uscc.isValid(first.value())
+                ? UsccReading.Outcome.FOUND : UsccReading.Outcome.INVALID, first, null);
     }
 
     private static String extensionString(byte[] ext) {
