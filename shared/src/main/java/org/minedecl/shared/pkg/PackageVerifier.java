@@ -38,23 +38,27 @@ public final class PackageVerifier {
         this.document = document;
     }
 
-    private static final List<PackageCheck> DELEGATION_CHECKS = List.of(
-            new ContainerChecks.Mimetype(), new ContainerChecks.Layout(),
-            new ManifestChecks.Parse(), new ManifestChecks.Digests(), new ManifestChecks.Coverage(),
-            new CmsChecks.Structure(), new CmsChecks.SignedAttributes(), new CmsChecks.SignerCertificate(),
-            new CmsChecks.Algorithms(), new CmsChecks.MessageDigestMatch(), new CmsChecks.SignatureValue(),
-            new CertificateChecks.KeyUsage(), new CertificateChecks.Validity(), new CertificateChecks.Chain(),
-            new CertificateChecks.Revocation(),
-            new DelegationChecks.Document(), new DelegationChecks.SignerIsEnterprise());
+    /** The checks of a delegation package, in order (after the three of {@link ZipContainer}). */
+    static final List<PackageCheck> DELEGATION_CHECKS = List.of(
+            new ContainerMimetypeCheck(), new ContainerLayoutCheck(),
+            new ManifestXmlCheck(), new ManifestDigestsCheck(), new ManifestCoverageCheck(),
+            new CmsStructureCheck(), new CmsSignedAttributesCheck(), new CmsSignerCertificateCheck(),
+            new CmsAlgorithmsCheck(), new CmsMessageDigestCheck(), new CmsSignatureCheck(),
+            new CertKeyUsageCheck(), new CertValidityCheck(), new CertChainCheck(), new CertRevocationCheck(),
+            new DelegationDocumentCheck(), new SignerUsccDelegationCheck());
 
-    private static final List<PackageCheck> CHECKS = List.of(
-            new ContainerChecks.Mimetype(), new ContainerChecks.Layout(),
-            new ManifestChecks.Parse(), new ManifestChecks.Digests(), new ManifestChecks.Coverage(),
-            new CmsChecks.Structure(), new CmsChecks.Encoding(), new CmsChecks.SignedAttributes(), new CmsChecks.SignerCertificate(),
-            new CmsChecks.Algorithms(), new CmsChecks.MessageDigestMatch(), new CmsChecks.SignatureValue(),
-            new CertificateChecks.KeyUsage(), new CertificateChecks.Validity(), new CertificateChecks.Chain(),
-            new CertificateChecks.Revocation(),
-            new BindingChecks.Attachments(), new BindingChecks.SignerUscc());
+    /**
+     * The checks of a declaration package, in order (after the three of {@link ZipContainer}, the parser): one small
+     * class per check, named after its id ({@code cms.signedAttributes} is {@link CmsSignedAttributesCheck}).
+     */
+    static final List<PackageCheck> CHECKS = List.of(
+            new ContainerMimetypeCheck(), new ContainerLayoutCheck(),
+            new ManifestXmlCheck(), new ManifestDigestsCheck(), new ManifestCoverageCheck(),
+            new CmsStructureCheck(), new CmsEncodingCheck(), new CmsSignedAttributesCheck(),
+            new CmsSignerCertificateCheck(), new CmsAlgorithmsCheck(), new CmsMessageDigestCheck(),
+            new CmsSignatureCheck(),
+            new CertKeyUsageCheck(), new CertValidityCheck(), new CertChainCheck(), new CertRevocationCheck(),
+            new DeclarationAttachmentsCheck(), new SignerUsccCheck());
 
     /** Verifies a package file; never throws on hostile input, every problem is a failed check. */
     public VerificationReport verify(Path asice) {
@@ -87,7 +91,7 @@ public final class PackageVerifier {
                 return report(out, f);
             }
             f.entries = zip.entries();
-            f.byName = ContainerChecks.index(f.entries);
+            f.byName = ZipContainer.index(f.entries);
             out.add(CheckResult.pass(ZipContainer.CHECK_STRUCTURE, "ZIP structure consistent"));
             out.add(CheckResult.pass(ZipContainer.CHECK_ENTRIES, f.entries.size() + " entries, names safe"));
             out.add(CheckResult.pass(ZipContainer.CHECK_CONTENT, "all entries inflate within limits, CRCs match"));
@@ -128,9 +132,9 @@ public final class PackageVerifier {
                 return java.util.Optional.empty();
             }
             f.entries = zip.entries();
-            f.byName = ContainerChecks.index(f.entries);
-            for (PackageCheck c : List.of(new ContainerChecks.Mimetype(), new ContainerChecks.Layout(),
-                    new CmsChecks.Structure())) {
+            f.byName = ZipContainer.index(f.entries);
+            for (PackageCheck c : List.of(new ContainerMimetypeCheck(), new ContainerLayoutCheck(),
+                    new CmsStructureCheck())) {
                 if (c.run(f) != null) {
                     return java.util.Optional.empty();
                 }

@@ -667,4 +667,13 @@ final class ZipContainer {
     private static long u32(ByteBuffer b, int i) {
         return b.getInt(i) & 0xffffffffL;
     }
+
+    /** The entries by name (names are unique once the ZIP was read). */
+    static java.util.Map<String, ZipEntryFacts> index(List<ZipEntryFacts> entries) {
+        java.util.Map<String, ZipEntryFacts> m = new java.util.LinkedHashMap<>();
+        for (ZipEntryFacts e : entries) {
+            m.put(e.name(), e);
+        }
+        return m;
+    }
 }
