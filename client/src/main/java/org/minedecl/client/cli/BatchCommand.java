@@ -83,8 +83,12 @@ public class BatchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             Language res = CliLanguage.results(lang);
-            if (!CliLanguage.valid(lang) || !(format.equals("text") || format.equals("json"))) {
-                System.err.println("minedecl batch validate: --lang zh|en, --format text|json");
+            if (!CliLanguage.valid(lang)) {
+                System.err.println("minedecl batch validate: " + CliLanguage.errors(lang).text("cli.lang.invalid", lang));
+                return ExitCodes.USAGE;
+            }
+            if (!(format.equals("text") || format.equals("json"))) {
+                System.err.println("minedecl batch validate: " + res.text("cli.format.invalid", format));
                 return ExitCodes.USAGE;
             }
             if (!Files.isDirectory(dir)) {
@@ -329,7 +333,7 @@ public class BatchCommand implements Runnable {
         public Integer call() throws Exception {
             Language res = CliLanguage.results(lang);
             if (!CliLanguage.valid(lang)) {
-                System.err.println("minedecl batch submit: --lang zh|en");
+                System.err.println("minedecl batch submit: " + CliLanguage.errors(lang).text("cli.lang.invalid", lang));
                 return ExitCodes.USAGE;
             }
             if (!Files.isDirectory(dir)) {

@@ -69,4 +69,17 @@ class BatchCommandTest {
         assertThat(out.resolve("mine1.asice")).exists();
         assertThat(out.resolve("mine3.asice")).doesNotExist();
     }
+
+    @Test
+    void batchUsageErrorsAreSaidInTheChosenLanguage() {
+        CliRun en = CliRun.of("batch", "validate", decls.toString(), "--format", "xml", "--lang", "en");
+        assertThat(en.exit()).isEqualTo(2);
+        assertThat(en.err()).contains("minedecl batch validate: --format must be text or json, not xml");
+        CliRun zh = CliRun.of("batch", "validate", decls.toString(), "--format", "xml", "--lang", "zh");
+        assertThat(zh.err()).contains("--format 只能是 text 或 json，不能是 xml");
+        CliRun lang = CliRun.of("batch", "submit", decls.toString(), "--server", "http://127.0.0.1:9", "--lang", "fr");
+        assertThat(lang.exit()).isEqualTo(2);
+        assertThat(lang.err()).contains("minedecl batch submit: --lang");
+        assertThat(lang.err()).doesNotContain("!cli.");
+    }
 }

@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.minedecl.client.app.Language;
 import org.minedecl.shared.declaration.Declaration;
 import org.minedecl.shared.declaration.DeclarationParser;
 import org.minedecl.shared.rules.DeclarationValidator;
 import org.minedecl.shared.rules.Finding;
-import org.minedecl.shared.rules.LocalizedText;
 import org.minedecl.shared.rules.RuleEngine;
 import org.minedecl.shared.rules.Severity;
 import org.minedecl.shared.rules.StructuralFindings;
@@ -48,8 +48,8 @@ public final class BatchValidator {
         Declaration d = null;
         long size = Files.size(file);
         if (size > MAX_FILE_BYTES) {
-            findings = List.of(StructuralFindings.schema("$", new LocalizedText("文件有 " + size + " 字节，不是申报",
-                    "the file is " + size + " bytes, not a declaration")));
+            findings = List.of(StructuralFindings.schema("$", Language.both("import.error.batchValidator.theFileIsBytesNot",
+                    size)));
         } else {
             DeclarationValidator.ValidationResult v = validator.validate(Files.readAllBytes(file), asOf, null);
             findings = v.findings();

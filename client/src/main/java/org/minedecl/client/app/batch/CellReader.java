@@ -1,6 +1,5 @@
 package org.minedecl.client.app.batch;
 
-import org.minedecl.client.app.drafts.FieldKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
@@ -11,6 +10,8 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.minedecl.client.app.Language;
+import org.minedecl.client.app.drafts.FieldKind;
 import org.minedecl.shared.rules.Finding;
 import org.minedecl.shared.rules.LocalizedText;
 import org.minedecl.shared.rules.StructuralFindings;
@@ -74,13 +75,11 @@ final class CellReader {
     private Result money(FieldSpec field, String path, CellValue cell) {
         Optional<BigDecimal> d = decimal(cell);
         if (d.isEmpty()) {
-            return problem(field, path, new LocalizedText("金额必须是数字（元），而不是 " + shown(cell),
-                    "money must be a number (yuan), not " + shown(cell)));
+            return problem(field, path, Language.both("import.error.cellReader.moneyMustBeANumber", shown(cell)));
         }
         BigDecimal v = d.get();
         if (v.stripTrailingZeros().scale() > 2) {
-            return problem(field, path, new LocalizedText("金额最多两位小数（分），而不是 " + shown(cell),
-                    "money has at most two decimals (fen), not " + shown(cell)));
+            return problem(field, path, Language.both("import.error.cellReader.moneyHasAtMostTwo", shown(cell)));
         }
         return new Value(JSON.textNode(v.setScale(2, RoundingMode.UNNECESSARY).toPlainString()));
     }
@@ -88,8 +87,10 @@ final class CellReader {
     private Result number(FieldSpec field, String path, CellValue cell) {
         Optional<BigDecimal> d = decimal(cell);
         if (d.isEmpty()) {
-            return problem(field, path, new LocalizedText("应为数字" + unit(field, true) + "，而不是 " + shown(cell),
-                    "expected a number" + unit(field, false) + ", not " + shown(cell)));
+            // the unit is said in each language's own words
+            return problem(field, path, new LocalizedText(
+                    Language.ZH.text("import.error.cellReader.expectedANumber", unit(field, true), shown(cell)),
+                    Language.EN.text("import.error.cellReader.expectedANumber", unit(field, false), shown(cell))));
         }
         BigDecimal v = d.get();
         if (v.scale() > 0) {
@@ -131,8 +132,7 @@ final class CellReader {
             } catch (ArithmeticException | NumberFormatException e) {
                 // reported below
             }
-            return problem(field, path, new LocalizedText("不是有效日期：" + shown(cell),
-                    "not a valid date: " + shown(cell)));
+            return problem(field, path, Language.both("import.error.cellReader.notAValidDate", shown(cell)));
         }
         if (cell instanceof CellValue.Text t) {
             Matcher m = DATE.matcher(t.text().strip());
@@ -142,13 +142,11 @@ final class CellReader {
                             Integer.parseInt(m.group(3)));
                     return new Value(JSON.textNode(day.toString()));
                 } catch (DateTimeException e) {
-                    return problem(field, path, new LocalizedText("日期不存在：" + shown(cell),
-                            "no such date: " + shown(cell)));
+                    return problem(field, path, Language.both("import.error.cellReader.noSuchDate", shown(cell)));
                 }
             }
         }
-        return problem(field, path, new LocalizedText("应为日期（YYYY-MM-DD 或日期单元格），而不是 " + shown(cell),
-                "expected a date (YYYY-MM-DD or a date cell), not " + shown(cell)));
+        return problem(field, path, Language.both("import.error.cellReader.expectedADateYyyyMm", shown(cell)));
     }
 
     private Result bool(FieldSpec field, String path, CellValue cell) {
@@ -162,8 +160,7 @@ final class CellReader {
         if (s.equalsIgnoreCase("false") || s.equals("否") || (cell instanceof CellValue.Number && s.equals("0"))) {
             return new Value(JSON.booleanNode(false));
         }
-        return problem(field, path, new LocalizedText("应为 是/否（或 true/false），而不是 " + shown(cell),
-                "expected 是/否 (or true/false), not " + shown(cell)));
+        return problem(field, path, Language.both("import.error.cellReader.expectedOrTrueFalseNot", shown(cell)));
     }
 
     private Result enumValue(FieldSpec field, String path, CellValue cell) {
@@ -172,8 +169,8 @@ final class CellReader {
             return new Value(JSON.textNode(code.get()));
         }
         String choices = String.join("、", catalog.enumChoices(field.enumType()));
-        return problem(field, path, new LocalizedText("未知的取值 " + shown(cell) + "，可选（代码或中文）：" + choices,
-                "unknown value " + shown(cell) + "; expected a code or its Chinese label: " + choices));
+        return problem(field, path, Language.both("import.error.cellReader.unknownValueExpectedACode",
+                shown(cell), choices));
     }
 
     /** The text of a cell for a text field: a number cell's exact decimal, a boolean as true/false. */

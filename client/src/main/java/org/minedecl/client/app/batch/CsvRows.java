@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.minedecl.client.app.Language;
 
 /**
  * The rows of a CSV file (RFC 4180: comma-separated, fields in double quotes may hold commas, quotes as
@@ -53,8 +54,7 @@ final class CsvRows implements RowSource {
             }
             return new CsvRows(reader, charset);
         } catch (IOException e) {
-            throw new UnreadableSpreadsheet("无法读取 CSV 文件：" + e.getMessage(), "cannot read the CSV file: "
-                    + e.getMessage());
+            throw new UnreadableSpreadsheet(Language.both("import.error.csvRows.cannotReadTheCsvFile", e.getMessage()));
         }
     }
 
@@ -70,10 +70,7 @@ final class CsvRows implements RowSource {
         if (decodes(file, GBK)) {
             return GBK;
         }
-        throw new UnreadableSpreadsheet("CSV 文件既不是 UTF-8 也不是 GBK 编码。请在 Excel 中“另存为”并选择"
-                + "“CSV UTF-8（逗号分隔）”，或在 WPS 中另存为 CSV 并选择 UTF-8 编码", "the CSV file is neither UTF-8 nor"
-                + " GBK. In Excel use Save As and choose \"CSV UTF-8 (Comma delimited)\", or in WPS save as CSV with"
-                + " the UTF-8 encoding");
+        throw new UnreadableSpreadsheet(Language.both("import.error.csvRows.theCsvFileIsNeither"));
     }
 
     /** Whether the whole file decodes strictly in {@code charset}, read in pieces so memory stays small. */
@@ -113,11 +110,9 @@ final class CsvRows implements RowSource {
         try {
             return readRecord();
         } catch (CharacterCodingException e) {
-            throw new UnreadableSpreadsheet("CSV 文件第 " + (record + 1) + " 行的编码无效", "the CSV file's record "
-                    + (record + 1) + " is not validly encoded");
+            throw new UnreadableSpreadsheet(Language.both("import.error.csvRows.theCsvFileSRecord", (record + 1)));
         } catch (IOException e) {
-            throw new UnreadableSpreadsheet("无法读取 CSV 文件：" + e.getMessage(), "cannot read the CSV file: "
-                    + e.getMessage());
+            throw new UnreadableSpreadsheet(Language.both("import.error.csvRows.cannotReadTheCsvFile", e.getMessage()));
         }
     }
 
@@ -134,15 +129,13 @@ final class CsvRows implements RowSource {
             return null;
         }
         if (++record > SpreadsheetLimits.MAX_ROWS) {
-            throw new UnreadableSpreadsheet("CSV 文件超过 " + SpreadsheetLimits.MAX_ROWS + " 行（含表头），请拆分后分批导入；"
-                    + "未导入任何内容", "the CSV file has more than " + SpreadsheetLimits.MAX_ROWS
-                    + " rows (header included); split it and import the parts; nothing was imported");
+            throw new UnreadableSpreadsheet(Language.both("import.error.csvRows.theCsvFileHasMore",
+                    SpreadsheetLimits.MAX_ROWS));
         }
         while (true) {
             if (quoted) {
                 if (c < 0) {
-                    throw new UnreadableSpreadsheet("CSV 文件第 " + number + " 行起的引号没有闭合",
-                            "a quote opened in record " + number + " of the CSV file is never closed");
+                    throw new UnreadableSpreadsheet(Language.both("import.error.csvRows.aQuoteOpenedInRecord", number));
                 }
                 if (c == '"') {
                     int next = in.read();
@@ -165,9 +158,8 @@ final class CsvRows implements RowSource {
                 wasQuoted = false;
                 if (c == ',') {
                     if (++column >= SpreadsheetLimits.MAX_COLUMNS) {
-                        throw new UnreadableSpreadsheet("CSV 文件第 " + number + " 行超过 "
-                                + SpreadsheetLimits.MAX_COLUMNS + " 列", "record " + number
-                                + " of the CSV file has more than " + SpreadsheetLimits.MAX_COLUMNS + " columns");
+                        throw new UnreadableSpreadsheet(Language.both("import.error.csvRows.recordOfTheCsvFile",
+                                number, SpreadsheetLimits.MAX_COLUMNS));
                     }
                 } else {
                     if (c == '\r') {
@@ -190,9 +182,8 @@ final class CsvRows implements RowSource {
     private static void append(StringBuilder field, char c, int column, int row) throws UnreadableSpreadsheet {
         if (field.length() >= SpreadsheetLimits.MAX_CELL_CHARS) {
             String ref = SheetRow.ref(column, row);
-            throw new UnreadableSpreadsheet("单元格 " + ref + " 超过 " + SpreadsheetLimits.MAX_CELL_CHARS
-                    + " 个字符；未导入任何内容", "cell " + ref + " holds more than " + SpreadsheetLimits.MAX_CELL_CHARS
-                    + " characters; nothing was imported");
+            throw new UnreadableSpreadsheet(Language.both("import.error.csvRows.cellHoldsMoreThanCharacters",
+                    ref, SpreadsheetLimits.MAX_CELL_CHARS));
         }
         field.append(c);
     }

@@ -1,5 +1,7 @@
 package org.minedecl.client.app.batch;
 
+import org.minedecl.client.app.Language;
+
 /**
  * Finds, while {@link ZipGuard} decompresses the parts, how many shared strings an XLSX has and the highest index
  * its sheets use. fastexcel-reader pads a missing shared string with empty ones, one by one: an index past the
@@ -160,12 +162,11 @@ final class SharedStringRefs {
     /** Refuses a reference that is not an index, or one past the end of the table. */
     void check() throws UnreadableSpreadsheet {
         if (badIndex != null) {
-            throw ZipGuard.damaged("共享字符串编号 \"" + badIndex + "\" 不是编号", "shared string reference \""
-                    + badIndex + "\" is not an index");
+            throw ZipGuard.damaged(Language.both("import.error.sharedStringRefs.sharedStringReferenceIsNot", badIndex));
         }
         if (highest >= strings) {
-            throw ZipGuard.damaged("单元格引用了第 " + highest + " 个共享字符串，但文件只有 " + strings + " 个",
-                    "a cell refers to shared string " + highest + " but the file has " + strings);
+            throw ZipGuard.damaged(Language.both("import.error.sharedStringRefs.aCellRefersToShared",
+                    highest, strings));
         }
     }
 }

@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.minedecl.client.app.Language;
 import org.minedecl.shared.declaration.Declaration;
 import org.minedecl.shared.declaration.DeclarationWriter;
 import org.minedecl.shared.rules.DeclarationValidator;
@@ -85,12 +86,12 @@ public final class SpreadsheetImporter {
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         try {
             if (Files.isDirectory(file)) {
-                throw new UnreadableSpreadsheet(file + " 是文件夹，不是电子表格", file + " is a folder, not a spreadsheet");
+                throw new UnreadableSpreadsheet(Language.both("import.error.spreadsheetImporter.isAFolderNotA", file));
             }
             long size = Files.size(file);
             if (size > SpreadsheetLimits.MAX_FILE_BYTES) {
-                throw new UnreadableSpreadsheet("文件有 " + size + " 字节，超过上限 " + SpreadsheetLimits.MAX_FILE_BYTES,
-                        "the file is " + size + " bytes, more than the limit of " + SpreadsheetLimits.MAX_FILE_BYTES);
+                throw new UnreadableSpreadsheet(Language.both("import.error.spreadsheetImporter.theFileIsBytesMore",
+                        size, SpreadsheetLimits.MAX_FILE_BYTES));
             }
             byte[] head = new byte[8];
             int n;
@@ -101,36 +102,32 @@ public final class SpreadsheetImporter {
             boolean ole2 = n == 8 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF;
             if (name.endsWith(".xlsx") || name.endsWith(".xlsm")) {
                 if (ole2) {
-                    throw new UnreadableSpreadsheet("这是旧版 .xls 格式（或加密的工作簿）：请在 Excel 或 WPS 中另存为 .xlsx 后再导入",
-                            "this is an old .xls workbook (or an encrypted one): save it as .xlsx in Excel or WPS"
-                                    + " and import that");
+                    throw new UnreadableSpreadsheet(Language.both("import.error.spreadsheetImporter.thisIsAnOldXls"));
                 }
                 if (!zip) {
-                    throw new UnreadableSpreadsheet("不是 XLSX 文件（内容不是 ZIP 格式）",
-                            "not an XLSX file (its content is not a ZIP archive)");
+                    throw new UnreadableSpreadsheet(Language.both("import.error.spreadsheetImporter.notAnXlsxFileIts"));
                 }
                 return XlsxRows.open(file);
             }
             if (name.endsWith(".csv")) {
                 return CsvRows.open(file);
             }
-            throw new UnreadableSpreadsheet("只能导入 .csv 或 .xlsx 文件", "only .csv and .xlsx files can be imported");
+            throw new UnreadableSpreadsheet(Language.both("import.error.spreadsheetImporter.onlyCsvAndXlsxFiles"));
         } catch (NoSuchFileException e) {
-            throw new UnreadableSpreadsheet("文件不存在：" + file, "no such file: " + file);
+            throw new UnreadableSpreadsheet(Language.both("import.error.spreadsheetImporter.noSuchFile", file));
         } catch (IOException e) {
-            throw new UnreadableSpreadsheet("无法读取 " + file + "：" + e.getMessage(), "cannot read " + file + ": "
-                    + e.getMessage());
+            throw new UnreadableSpreadsheet(Language.both("import.error.spreadsheetImporter.cannotRead",
+                    file, e.getMessage()));
         }
     }
 
     /** The columns by position; an unknown or repeated header is refused with its cell. */
     private Map<Integer, ColumnCatalog.Column> header(SheetRow row) throws UnreadableSpreadsheet {
         if (row == null || row.cells().isEmpty()) {
-            throw new UnreadableSpreadsheet("文件是空的：第 1 行应是表头（字段的 JSON 路径或中文名称）",
-                    "the file is empty: row 1 must be the header (the fields' JSON paths or Chinese labels)");
+            throw new UnreadableSpreadsheet(Language.both("import.error.spreadsheetImporter.theFileIsEmptyRow"));
         }
         if (row.number() != 1) {
-            throw new UnreadableSpreadsheet("第 1 行是空的：第 1 行应是表头", "row 1 is empty: row 1 must be the header");
+            throw new UnreadableSpreadsheet(Language.both("import.error.spreadsheetImporter.rowIsEmptyRowMust"));
         }
         Map<Integer, ColumnCatalog.Column> columns = new TreeMap<>();
         Map<String, String> seen = new HashMap<>();
@@ -140,16 +137,12 @@ public final class SpreadsheetImporter {
                 continue;
             }
             ColumnCatalog.Column column = catalog.resolve(text).orElseThrow(() -> new UnreadableSpreadsheet(
-                    "表头单元格 " + cell.ref() + " 的 \"" + ZipGuard.clip(text) + "\" 不是已知字段（请使用模板的中文名称或"
-                            + " JSON 路径，如 mine.name；见 minedecl import --template）",
-                    "header cell " + cell.ref() + " \"" + ZipGuard.clip(text) + "\" is not a known field (use the"
-                            + " template's Chinese label or the JSON path, e.g. mine.name; see minedecl import"
-                            + " --template)"));
+                    Language.both("import.error.spreadsheetImporter.headerCellIsNotA",
+                    cell.ref(), ZipGuard.clip(text))));
             String before = seen.put(column.path(), cell.ref());
             if (before != null) {
-                throw new UnreadableSpreadsheet("表头单元格 " + before + " 和 " + cell.ref() + " 是同一字段 "
-                        + column.path(), "header cells " + before + " and " + cell.ref() + " name the same field "
-                        + column.path());
+                throw new UnreadableSpreadsheet(Language.both("import.error.spreadsheetImporter.headerCellsAndNameThe",
+                        before, cell.ref(), column.path()));
             }
             columns.put(cell.column(), column);
         }
@@ -174,7 +167,8 @@ public final class SpreadsheetImporter {
 
     /** One row: null when it has nothing in a known column (a blank line between mines is no declaration). */
     private ImportReport.RowResult importRow(SheetRow row, Map<Integer, ColumnCatalog.Column> header,
-                                             Map<String, Integer> order, CellReader reader, LocalDate asOf, Path staging, Set<String> names)
+                                             Map<String, Integer> order, CellReader reader, LocalDate asOf,
+                                             Path staging, Set<String> names)
             throws IOException {
         List<Placed> values = new ArrayList<>();
         List<ImportReport.CellFinding> findings = new ArrayList<>();

@@ -12,11 +12,11 @@ import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
-import org.minedecl.shared.rules.LocalizedText;
+import org.minedecl.client.app.Language;
 
 /**
- * The rows of an XLSX file's first sheet (the only one read; the report names it and the sheets not read), streamed by fastexcel-reader after {@link ZipGuard} has looked at every
- * part. A cell is read by the text the file stores: a number's decimal text (never a double), a formula's cached
+ * The rows of an XLSX file's first sheet (the only one read; the report names it and the sheets not read),
+ * streamed by fastexcel-reader after {@link ZipGuard} has looked at every part. A cell is read by the text the file stores: a number's decimal text (never a double), a formula's cached
  * value (formulas are never evaluated); a formula without a cached value or an error value is
  * {@link CellValue.Unusable} at its cell.
  */
@@ -64,7 +64,7 @@ final class XlsxRows implements RowSource {
             return new XlsxRows(workbook, first, first.openStream());
         } catch (IOException | RuntimeException e) {
             closeQuietly(workbook);
-            throw ZipGuard.damaged("无法打开工作表（" + brief(e) + "）", "the sheet cannot be opened (" + brief(e) + ")");
+            throw ZipGuard.damaged(Language.both("import.error.xlsxRows.theSheetCannotBeOpened", brief(e)));
         }
     }
 
@@ -83,13 +83,12 @@ final class XlsxRows implements RowSource {
             row = rows.next();
         } catch (RuntimeException e) {
             // shared strings out of range, a malformed part, a number the library cannot parse
-            throw ZipGuard.damaged("第 " + (lastRow + 1) + " 行附近无法读取（" + brief(e) + "）",
-                    "the sheet cannot be read near row " + (lastRow + 1) + " (" + brief(e) + ")");
+            throw ZipGuard.damaged(Language.both("import.error.xlsxRows.theSheetCannotBeRead",
+                    (lastRow + 1), brief(e)));
         }
         if (++read > SpreadsheetLimits.MAX_ROWS || row.getRowNum() > SpreadsheetLimits.MAX_ROWS) {
-            throw new UnreadableSpreadsheet("工作表超过 " + SpreadsheetLimits.MAX_ROWS + " 行（含表头），请拆分后分批导入；"
-                    + "未导入任何内容", "the sheet has more than " + SpreadsheetLimits.MAX_ROWS
-                    + " rows (header included); split it and import the parts; nothing was imported");
+            throw new UnreadableSpreadsheet(Language.both("import.error.xlsxRows.theSheetHasMoreThan",
+                    SpreadsheetLimits.MAX_ROWS));
         }
         lastRow = row.getRowNum();
         List<SheetRow.Cell> cells = new ArrayList<>();
@@ -100,8 +99,8 @@ final class XlsxRows implements RowSource {
             int column = cell.getColumnIndex();
             if (column >= SpreadsheetLimits.MAX_COLUMNS) {
                 String ref = SheetRow.ref(column, row.getRowNum());
-                throw new UnreadableSpreadsheet("单元格 " + ref + " 超出 " + SpreadsheetLimits.MAX_COLUMNS + " 列的上限",
-                        "cell " + ref + " is beyond the limit of " + SpreadsheetLimits.MAX_COLUMNS + " columns");
+                throw new UnreadableSpreadsheet(Language.both("import.error.xlsxRows.cellIsBeyondTheLimit",
+                        ref, SpreadsheetLimits.MAX_COLUMNS));
             }
             CellValue value = value(cell, column, row.getRowNum());
             if (value != null) {
@@ -115,10 +114,8 @@ final class XlsxRows implements RowSource {
         String raw = cell.getRawValue();
         if (raw != null && raw.length() > SpreadsheetLimits.MAX_CELL_CHARS) {
             String ref = SheetRow.ref(column, rowNumber);
-            throw new UnreadableSpreadsheet("单元格 " + ref + " 有 " + raw.length() + " 个字符，超过单元格上限 "
-                    + SpreadsheetLimits.MAX_CELL_CHARS + "；未导入任何内容", "cell " + ref + " holds " + raw.length()
-                    + " characters, more than a cell can hold (" + SpreadsheetLimits.MAX_CELL_CHARS
-                    + "); nothing was imported");
+            throw new UnreadableSpreadsheet(Language.both("import.error.xlsxRows.cellHoldsCharactersMoreThan",
+                    ref, raw.length(), SpreadsheetLimits.MAX_CELL_CHARS));
         }
         switch (cell.getType()) {
             case EMPTY:
@@ -130,8 +127,8 @@ final class XlsxRows implements RowSource {
             case BOOLEAN:
                 return new CellValue.Bool("1".equals(raw));
             case ERROR:
-                return new CellValue.Unusable(new LocalizedText("单元格是错误值 " + ZipGuard.clip(String.valueOf(raw)),
-                        "the cell holds the error value " + ZipGuard.clip(String.valueOf(raw))));
+                return new CellValue.Unusable(Language.both("import.error.xlsxRows.theCellHoldsTheError",
+                        ZipGuard.clip(String.valueOf(raw))));
             case FORMULA:
                 return formula(cell, raw);
             default:
@@ -142,12 +139,8 @@ final class XlsxRows implements RowSource {
     /** A formula cell by its cached value; the type of that value is what the library parsed it as. */
     private static CellValue formula(Cell cell, String raw) {
         if (raw == null || raw.isEmpty()) {
-            return new CellValue.Unusable(new LocalizedText(
-                    "公式 =" + ZipGuard.clip(String.valueOf(cell.getFormula()))
-                            + " 没有计算结果（不会计算公式）：请在 Excel 或 WPS 中打开并保存后再导入，或改为填写数值",
-                    "the formula =" + ZipGuard.clip(String.valueOf(cell.getFormula()))
-                            + " has no calculated value (formulas are never evaluated): open and save the file in"
-                            + " Excel or WPS, or type the value"));
+            return new CellValue.Unusable(Language.both("import.error.xlsxRows.theFormulaHasNoCalculated",
+                    ZipGuard.clip(String.valueOf(cell.getFormula()))));
         }
         Object value = cell.getValue();
         if (value instanceof BigDecimal) {
@@ -157,8 +150,7 @@ final class XlsxRows implements RowSource {
             return new CellValue.Bool(b);
         }
         if (ERROR_VALUES.contains(raw)) {
-            return new CellValue.Unusable(new LocalizedText("公式的结果是错误值 " + raw,
-                    "the formula's value is the error " + raw));
+            return new CellValue.Unusable(Language.both("import.error.xlsxRows.theFormulaSValueIs", raw));
         }
         return new CellValue.Text(raw);
     }

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import org.minedecl.client.app.Language;
+import org.minedecl.shared.rules.LocalizedText;
 
 /**
  * Looks at every part of an XLSX before the spreadsheet library opens it, because the library trusts the file:
@@ -31,9 +33,8 @@ final class ZipGuard {
         long total = 0;
         try (ZipFile zip = new ZipFile(file.toFile())) {
             if (zip.size() > SpreadsheetLimits.MAX_ZIP_ENTRIES) {
-                throw new UnreadableSpreadsheet("XLSX 文件包含 " + zip.size() + " 个条目，超过上限 "
-                        + SpreadsheetLimits.MAX_ZIP_ENTRIES, "the XLSX file has " + zip.size()
-                        + " entries, more than the limit of " + SpreadsheetLimits.MAX_ZIP_ENTRIES);
+                throw new UnreadableSpreadsheet(Language.both("import.error.zipGuard.theXlsxFileHasEntries",
+                        zip.size(), SpreadsheetLimits.MAX_ZIP_ENTRIES));
             }
             Set<String> names = new HashSet<>();
             SharedStringRefs shared = new SharedStringRefs();
@@ -42,7 +43,7 @@ final class ZipGuard {
                 ZipEntry entry = e.nextElement();
                 String name = entry.getName();
                 if (!names.add(name.toLowerCase(Locale.ROOT))) {
-                    throw damaged("两个条目同名 " + clip(name), "two entries are named " + clip(name));
+                    throw damaged(Language.both("import.error.zipGuard.twoEntriesAreNamed", clip(name)));
                 }
                 boolean xml = name.endsWith(".xml") || name.endsWith(".rels");
                 Scan scan = new Scan();
@@ -54,11 +55,8 @@ final class ZipGuard {
                     while ((n = in.read(buffer)) > 0) {
                         total += n;
                         if (total > SpreadsheetLimits.MAX_UNCOMPRESSED_BYTES) {
-                            throw new UnreadableSpreadsheet("XLSX 解压后超过 "
-                                    + (SpreadsheetLimits.MAX_UNCOMPRESSED_BYTES >> 20)
-                                    + " MB（疑似压缩炸弹），未导入任何内容", "the XLSX file expands to more than "
-                                    + (SpreadsheetLimits.MAX_UNCOMPRESSED_BYTES >> 20)
-                                    + " MB (a zip bomb?); nothing was imported");
+                            throw new UnreadableSpreadsheet(Language.both("import.error.zipGuard.theXlsxFileExpandsTo",
+                                    (SpreadsheetLimits.MAX_UNCOMPRESSED_BYTES >> 20)));
                         }
                         if (xml) {
                             scan.feed(buffer, n, name);
@@ -71,17 +69,16 @@ final class ZipGuard {
             }
             shared.check();
         } catch (ZipException e) {
-            throw damaged("不是有效的 XLSX（ZIP）文件：" + clip(String.valueOf(e.getMessage())),
-                    "not a valid XLSX (ZIP) file: " + clip(String.valueOf(e.getMessage())));
+            throw damaged(Language.both("import.error.zipGuard.notAValidXlsxZip",
+                    clip(String.valueOf(e.getMessage()))));
         } catch (IOException e) {
-            throw damaged("无法读取：" + clip(String.valueOf(e.getMessage())),
-                    "cannot be read: " + clip(String.valueOf(e.getMessage())));
+            throw damaged(Language.both("import.error.zipGuard.cannotBeRead", clip(String.valueOf(e.getMessage()))));
         }
     }
 
-    static UnreadableSpreadsheet damaged(String zh, String en) {
-        return new UnreadableSpreadsheet("XLSX 文件已损坏或不安全：" + zh + "；未导入任何内容",
-                "the XLSX file is damaged or unsafe: " + en + "; nothing was imported");
+    static UnreadableSpreadsheet damaged(LocalizedText why) {
+        return new UnreadableSpreadsheet(new LocalizedText(Language.ZH.text("import.error.damaged", why.zh()),
+                Language.EN.text("import.error.damaged", why.en())));
     }
 
     static String clip(String s) {
@@ -99,7 +96,7 @@ final class ZipGuard {
             if (!started && n > 0) {
                 started = true;
                 if (b[0] == 0 || (n > 1 && b[1] == 0) || (b[0] & 0xFF) == 0xFE || (b[0] & 0xFF) == 0xFF) {
-                    throw damaged("部件 " + clip(part) + " 不是 UTF-8 编码", "part " + clip(part) + " is not UTF-8");
+                    throw damaged(Language.both("import.error.zipGuard.partIsNotUtf", clip(part)));
                 }
             }
             for (int i = 0; i < n; i++) {
@@ -111,9 +108,7 @@ final class ZipGuard {
                     byte[] word = FORBIDDEN[k];
                     if (b[i] == word[matched[k]]) {
                         if (++matched[k] == word.length) {
-                            throw damaged("部件 " + clip(part) + " 含有 DTD 或实体声明（XML 外部实体攻击）",
-                                    "part " + clip(part) + " carries a DTD or entity declaration (XML external"
-                                            + " entities)");
+                            throw damaged(Language.both("import.error.zipGuard.partCarriesADtdOr", clip(part)));
                         }
                     } else {
                         matched[k] = b[i] == word[0] ? 1 : 0;

@@ -39,6 +39,10 @@ class HostileSpreadsheetTest {
                 .satisfies(e -> {
                     assertThat(((UnreadableSpreadsheet) e).reason().en()).contains(expected);
                     assertThat(((UnreadableSpreadsheet) e).reason().zh()).isNotBlank();
+                    // both languages come from the client's bundles (a missing key would show as !key!)
+                    assertThat(((UnreadableSpreadsheet) e).reason().zh()).doesNotContain("!import.")
+                            .containsPattern("[\\u4e00-\\u9fff]");
+                    assertThat(((UnreadableSpreadsheet) e).reason().en()).doesNotContain("!import.");
                 });
         assertThat(out()).doesNotExist();
     }
