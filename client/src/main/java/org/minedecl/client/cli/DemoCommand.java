@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.concurrent.Callable;
+import org.minedecl.client.app.BusinessClock;
 import org.minedecl.client.app.demo.DemoSetup;
 import org.minedecl.client.app.drafts.DraftStore;
 import org.minedecl.client.desktop.DesktopApp;
@@ -68,7 +68,7 @@ public class DemoCommand implements Callable<Integer> {
                 Runtime.getRuntime().addShutdownHook(new Thread(p::destroy, "minedecl-demo-server-stop"));
             }
             System.out.println("服务器 / server: " + server + " (data " + data.toAbsolutePath().normalize() + ")");
-            demo.demoMine(new DraftStore(home, Clock.systemUTC()), LocalDate.now(ZoneId.of("Asia/Shanghai")));
+            demo.demoMine(new DraftStore(home, Clock.systemUTC()), BusinessClock.system().today());
             int rc = DesktopApp.launch(new DesktopApp.Options(home, null, server, Clock.systemUTC(), true, true));
             if (rc == DesktopApp.NO_DISPLAY && started != null) {
                 System.err.println("minedecl demo: the server keeps running at " + server + " (Ctrl-C stops it)");

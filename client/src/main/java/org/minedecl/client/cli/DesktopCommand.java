@@ -34,7 +34,8 @@ public class DesktopCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Clock clock = asOf == null ? Clock.systemUTC()
-                : Clock.fixed(asOf.atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant(), ZoneId.of("UTC"));
+                : Clock.fixed(asOf.atTime(10, 0).atZone(org.minedecl.client.app.BusinessClock.ZONE).toInstant(),
+                        ZoneId.of("UTC"));
         return DesktopApp.launch(new DesktopApp.Options(DraftStore.defaultHome(), open, server, clock, demo, true));
     }
 }

@@ -10,7 +10,10 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.swing.SwingUtilities;
+import org.minedecl.client.app.drafts.DraftChecks;
+import org.minedecl.client.app.drafts.DraftDocument;
 import org.minedecl.client.app.drafts.DraftStore;
+import org.minedecl.shared.rules.RuleEngine;
 
 /**
  * Starts the desktop client (CONTRACTS section 11): FlatLaf, the language from the settings, the main window
@@ -39,6 +42,7 @@ public final class DesktopApp {
 
     /** Opens the window; returns 0 once it is shown, or {@link #NO_DISPLAY}. */
     public static int launch(Options o) {
+        preload(o.home(), o.clock());
         Settings settings = new Settings(o.home());
         Texts.use(Locale.forLanguageTag(settings.language()));
         if (GraphicsEnvironment.isHeadless()) {
@@ -68,6 +72,35 @@ public final class DesktopApp {
         return 0;
     }
 
+    /**
+     * While the event thread sets up the look and feel (about half of the time to the first window, and on one
+     * core), another thread does the window's first non-Swing work once ahead of it: loads the rule packs, reads
+     * the drafts list and checks the drafts to be reopened. Nothing is kept: the point is that the classes are
+     * loaded and the files read by the time the window asks, so the window's own calls are quick.
+     */
+    static void preload(Path home, Clock clock) {
+        Thread t = new Thread(() -> {
+            try {
+                RuleEngine engine = RuleEngine.standard();
+                DraftStore store = new DraftStore(home, clock);
+                store.list();
+                DraftChecks checks = new DraftChecks(engine);
+                for (String id : store.openIds()) {
+                    if (java.nio.file.Files.isRegularFile(store.file(id))) {
+                        DraftDocument d = new DraftDocument((com.fasterxml.jackson.databind.node.ObjectNode)
+                                new com.fasterxml.jackson.databind.ObjectMapper().readTree(store.file(id).toFile()));
+                        checks.check(d, java.time.LocalDate.now(clock), null);
+                    }
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                // only a head start: the window does the same work and reports what goes wrong
+            }
+        }, "minedecl-preload");
+        t.setDaemon(true);
+        t.setPriority(Thread.NORM_PRIORITY - 1);
+        t.start();
+    }
+
     /** Builds and shows the window; on the event thread. */
     public static MainWindow show(Options o) {
         FlatLaf.registerCustomDefaultsSource("org.minedecl.client.desktop.theme");
@@ -86,6 +119,7 @@ public final class DesktopApp {
             w.openFile(o.open());
         }
         w.frame().setVisible(true);
+        w.startOutbox();
         return w;
     }
 }

@@ -3,7 +3,6 @@ package org.minedecl.client.desktop;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.minedecl.client.app.BusinessClock;
 import org.minedecl.client.app.drafts.AttachmentFiles;
 import org.minedecl.client.app.drafts.DraftFiling;
@@ -17,9 +16,6 @@ import org.minedecl.shared.rules.RuleEngine;
 
 /** The services one desktop window uses, made once at start (and replaced by tests). */
 public final class DesktopContext {
-    /** Business dates are in one zone (CONTRACTS: Asia/Shanghai). */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
     public final Clock clock;
     public final DraftStore store;
     public final DraftAutosaver autosaver;
@@ -31,6 +27,13 @@ public final class DesktopContext {
     public final DraftFiling filing;
     public final URI server;
     public final boolean demo;
+    public final org.minedecl.client.app.status.StatusService status;
+    /** The certificate-login session of this run, once there is one (the status refresh uses it again). */
+    public volatile org.minedecl.client.app.session.ServerSession session;
+    /** Sends the outbox again by itself (every 30 s, doubling to 15 min while the server is away). */
+    public final org.minedecl.client.app.drafts.OutboxRetry retry;
+    private volatile java.util.function.Consumer<org.minedecl.client.app.drafts.OutboxRetry.State> outboxListener =
+            s -> { };
 
     public DesktopContext(java.nio.file.Path home, Clock clock, URI server, boolean demo) {
         this.clock = clock;
@@ -45,9 +48,20 @@ public final class DesktopContext {
                 new Outbox(home.resolve("outbox"), BusinessClock.of(clock)));
         this.server = server != null ? server : URI.create(settings.server());
         this.demo = demo;
+        this.status = new org.minedecl.client.app.status.StatusService(store, BusinessClock.of(clock));
+        // no retries inside one try: the retry's own backoff waits between them
+        this.retry = new org.minedecl.client.app.drafts.OutboxRetry(filing,
+                () -> new org.minedecl.client.app.submission.SubmissionService(this.server,
+                        java.time.Duration.ofSeconds(300), 0, null), BusinessClock.of(clock),
+                java.time.Duration.ofSeconds(30), java.time.Duration.ofMinutes(15), s -> outboxListener.accept(s));
+    }
+
+    /** Who hears of the outbox's tries (the window's status line); called on the retry's thread. */
+    public void onOutbox(java.util.function.Consumer<org.minedecl.client.app.drafts.OutboxRetry.State> listener) {
+        this.outboxListener = listener;
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(ZONE));
+        return BusinessClock.of(clock).today();
     }
 }

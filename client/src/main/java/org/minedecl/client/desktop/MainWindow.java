@@ -26,7 +26,12 @@ import javax.swing.JTabbedPane;
 import javax.swing.JToolBar;
 import javax.swing.WindowConstants;
 import javax.swing.filechooser.FileNameExtensionFilter;
+import javax.swing.SwingUtilities;
+import org.minedecl.client.app.BusinessClock;
+import org.minedecl.client.app.Language;
 import org.minedecl.client.app.drafts.CarryForward;
+import org.minedecl.client.app.drafts.OutboxRetry;
+import org.minedecl.client.app.submission.SubmissionResult;
 import org.minedecl.client.app.drafts.Deadlines;
 import org.minedecl.client.app.drafts.Draft;
 import org.minedecl.client.app.drafts.DraftDocument;
@@ -36,6 +41,7 @@ import org.minedecl.client.desktop.form.DraftEditor;
 import org.minedecl.client.desktop.mines.MinesPanel;
 import org.minedecl.client.desktop.sign.PrintProof;
 import org.minedecl.client.desktop.sign.SignAndSubmit;
+import org.minedecl.client.desktop.sign.StatusRefresh;
 import org.minedecl.shared.declaration.Period;
 
 /**
@@ -47,6 +53,7 @@ public final class MainWindow {
     private final JFrame frame = new JFrame();
     private final JLabel banner = new JLabel();
     private final JLabel status = new JLabel(" ");
+    private final JLabel outbox = new JLabel(" ");
     private final JTabbedPane drafts = new JTabbedPane();
     private final MinesPanel mines;
     private final List<SelfEnablingAction> actions = new ArrayList<>();
@@ -90,7 +97,8 @@ public final class MainWindow {
         JToolBar tools = new JToolBar();
         tools.setFloatable(false);
         JMenu file = new JMenu(Texts.get("menu.file"));
-        for (SelfEnablingAction a : List.of(newQuarter(), newBlank(), open(), export(), sign(), amend(), print())) {
+        for (SelfEnablingAction a : List.of(newQuarter(), newBlank(), open(), export(), sign(), amend(), print(),
+                refreshStatus())) {
             actions.add(a);
             tools.add(a).setName("action." + a.getValue(Action.ACTION_COMMAND_KEY));
             file.add(a);
@@ -138,7 +146,13 @@ public final class MainWindow {
         status.setBorder(javax.swing.BorderFactory.createEmptyBorder(2, 8, 2, 8));
         frame.getContentPane().add(north, BorderLayout.NORTH);
         frame.getContentPane().add(split, BorderLayout.CENTER);
-        frame.getContentPane().add(status, BorderLayout.SOUTH);
+        outbox.setName("outbox.status");
+        outbox.setBorder(javax.swing.BorderFactory.createEmptyBorder(2, 8, 2, 8));
+        JPanel south = new JPanel(new BorderLayout());
+        south.add(status, BorderLayout.CENTER);
+        south.add(outbox, BorderLayout.EAST);
+        frame.getContentPane().add(south, BorderLayout.SOUTH);
+        ctx.onOutbox(s -> SwingUtilities.invokeLater(() -> showOutbox(s)));
         frame.setPreferredSize(new Dimension(1280, 800));
         frame.pack();
         frame.setLocationRelativeTo(null);
@@ -164,6 +178,32 @@ public final class MainWindow {
 
     public void status(String s) {
         status.setText(s);
+    }
+
+    private int outboxSent;
+
+    /** The outbox's line: what waits and when it is tried again, or that it was sent by itself. */
+    void showOutbox(OutboxRetry.State s) {
+        if (s.waiting() > 0) {
+            String at = s.nextTry() == null ? "-" : java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
+                    .format(s.nextTry().atZone(BusinessClock.ZONE));
+            outbox.setText(s.lastProblem() instanceof SubmissionResult.Refused r
+                    ? Texts.get("outbox.refused", r.message(Language.of(Texts.locale().getLanguage())))
+                    : Texts.get("outbox.waiting", s.waiting(), at));
+            outbox.putClientProperty("FlatLaf.styleClass", "outboxWaiting");
+        } else {
+            outbox.setText(s.sent() > 0 ? Texts.get("outbox.sentNow", s.sent()) : " ");
+            outbox.putClientProperty("FlatLaf.styleClass", "small");
+        }
+        if (s.sent() != outboxSent) {
+            outboxSent = s.sent();
+            refresh();
+        }
+    }
+
+    /** Starts sending the outbox by itself (once the window is up). */
+    public void startOutbox() {
+        ctx.retry.start();
     }
 
     // ---- opening and closing drafts ----
@@ -276,6 +316,7 @@ public final class MainWindow {
 
     /** Saves everything pending and closes; the drafts open now are reopened next time. */
     public void close() {
+        ctx.retry.close();
         ctx.autosaver.flush();
         saveSession();
         frame.dispose();
@@ -476,6 +517,24 @@ public final class MainWindow {
                 }
             }
         }
+    }
+
+    private SelfEnablingAction refreshStatus() {
+        return new SelfEnablingAction("action.refreshStatus", "refreshStatus") {
+            @Override
+            boolean enabledNow() {
+                return true;
+            }
+
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                status.setText(Texts.get("login.working"));
+                StatusRefresh.run(ctx, frame, line -> {
+                    status.setText(line);
+                    refresh();
+                });
+            }
+        };
     }
 
     private SelfEnablingAction print() {

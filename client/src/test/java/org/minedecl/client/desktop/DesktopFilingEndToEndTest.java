@@ -2,26 +2,15 @@ package org.minedecl.client.desktop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.swing.SwingUtilities;
-import org.assertj.swing.core.BasicRobot;
-import org.assertj.swing.core.Robot;
 import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.FrameFixture;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,11 +19,8 @@ import org.minedecl.client.app.drafts.Draft;
 import org.minedecl.client.app.drafts.DraftDocument;
 import org.minedecl.client.app.drafts.DraftStatus;
 import org.minedecl.client.app.drafts.DraftStore;
-import org.minedecl.client.cli.KeygenCommand;
 import org.minedecl.client.testsupport.SharedSoftHsm;
 import org.minedecl.shared.testpki.SoftHsmToken;
-import org.minedecl.shared.testpki.TestPki;
-import picocli.CommandLine;
 
 /**
  * The whole filing path through the window, against the real server jar in its own process: a robot opens the
@@ -46,81 +32,27 @@ import picocli.CommandLine;
 class DesktopFilingEndToEndTest {
     @TempDir
     Path home;
-    Process server;
-    Robot robot;
+    DesktopHarness h;
     MainWindow main;
     FrameFixture window;
-    URI uri;
-
-    static Path serverJar() {
-        for (Path p : List.of(Path.of("../server/target/minedecl-server.jar"),
-                Path.of("server/target/minedecl-server.jar"))) {
-            if (Files.isRegularFile(p)) {
-                return p.toAbsolutePath().normalize();
-            }
-        }
-        System.out.println("[xvfb] end-to-end filing skipped: server/target/minedecl-server.jar is not built "
-                + "(.ci/run runs ./mvnw -DskipTests package first)");
-        Assumptions.abort("server jar not built");
-        return null;
-    }
-
-    void start() throws Exception {
-        Display.required();
-        Path jar = serverJar();
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        DemoSetup demo = new DemoSetup(home);
-        int rc = new CommandLine(new KeygenCommand()).setOut(new PrintWriter(new StringWriter())).execute(
-                "--out", demo.pkiDir().toString(), "--alg", "SM2", "--uscc", DemoSetup.USCC, "--name", DemoSetup.NAME);
-        assertThat(rc).isZero();
-        Path data = home.resolve("server-data");
-        demo.trust(data);
-        // the SoftHSM2 token's key is certified by the test PKI: the server trusts that too
-        TestPki pki = TestPki.get(TestPki.KeyAlg.EC);
-        Files.createDirectories(data.resolve("trust"));
-        TestPki.writePem(data.resolve("trust/test-root.pem"), pki.root().cert());
-        List<java.security.cert.X509CRL> crls = pki.freshCrls(Instant.now());
-        TestPki.writePem(data.resolve("trust/test-root.crl"), crls.get(0));
-        TestPki.writePem(data.resolve("trust/test-issuing.crl"), crls.get(1));
-        server = DemoSetup.startServer(jar, data, port, Duration.ofSeconds(120));
-        uri = URI.create("http://localhost:" + port);
-    }
-
-    void openWindow(Clock clock) throws Exception {
-        AtomicReference<MainWindow> w = new AtomicReference<>();
-        SwingUtilities.invokeAndWait(() -> w.set(DesktopApp.show(new DesktopApp.Options(home, null, uri, clock,
-                true, false))));
-        main = w.get();
-        robot = BasicRobot.robotWithCurrentAwtHierarchy();
-        robot.settings().delayBetweenEvents(10);
-        window = new FrameFixture(robot, main.frame());
-    }
 
     @AfterEach
     void stop() throws Exception {
-        if (main != null) {
-            SwingUtilities.invokeAndWait(() -> main.close());
-        }
-        if (robot != null) {
-            robot.cleanUp();
-        }
-        if (server != null) {
-            server.destroy();
-            server.waitFor();
+        if (h != null) {
+            h.close();
         }
     }
 
     @Test
     void theDemoMineIsFiledWithAPkcs12FileAndWithASoftHsmTokenAndTheVerifiedReceiptsAreKept() throws Exception {
-        start();
+        Display.required();
+        h = new DesktopHarness(home).startServer();
         Clock clock = Clock.systemUTC();
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = LocalDate.now(org.minedecl.client.app.BusinessClock.ZONE);
         DraftStore store = new DraftStore(home, clock);
         Draft q = new DemoSetup(home).demoMine(store, today);
-        openWindow(clock);
+        main = h.openWindow(clock, true);
+        window = h.window;
 
         // PKCS#12: the demo certificate, its password filled in for the demo
         DraftEditorTest.waitFor(() -> main.current() != null && main.current().lastCheck() != null);
@@ -139,6 +71,9 @@ class DesktopFilingEndToEndTest {
         assertThat(store.status(q.id())).isIn(DraftStatus.ACCEPTED, DraftStatus.FLAGGED);
         assertThat(store.receipt(q.id()).receiptId()).isNotBlank();
         assertThat(Path.of(store.packageFile(q.id()) + ".receipt")).exists();
+        // after the upload, the key just used logged in and read the quarter's status on the server
+        DraftEditorTest.waitFor(() -> store.serverStatus(q.id()) != null, 60, () -> "no status from the server");
+        assertThat(store.serverStatus(q.id()).status()).isEqualTo(store.status(q.id()).name());
 
         // PKCS#11: the previous quarter of the same mine, signed with a key on a SoftHSM2 token
         // the client JVM's one pair of tokens: SoftHSM2 reads its token folder once per process
@@ -180,5 +115,11 @@ class DesktopFilingEndToEndTest {
         assertThat(sign2.label("sign.status").text()).contains("回执签名已验证");
         sign2.button("sign.cancel").click();
         assertThat(store.status(q2.id())).isIn(DraftStatus.ACCEPTED, DraftStatus.FLAGGED);
+
+        // "refresh review status" with the session of this run: both filed quarters are read again
+        window.button("action.refreshStatus").click();
+        DraftEditorTest.waitFor(() -> window.label("status").text().contains("已刷新 2 个"), 60,
+                () -> window.label("status").text());
+        assertThat(store.serverStatus(q2.id())).isNotNull();
     }
 }

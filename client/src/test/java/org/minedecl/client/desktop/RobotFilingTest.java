@@ -7,10 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
-import javax.swing.SwingUtilities;
-import org.assertj.swing.core.BasicRobot;
-import org.assertj.swing.core.Robot;
 import org.assertj.swing.fixture.FrameFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -28,29 +24,22 @@ class RobotFilingTest {
 
     @TempDir
     Path home;
-    Robot robot;
+    DesktopHarness h;
     FrameFixture window;
     MainWindow main;
 
     void openDemo() throws Exception {
         Display.required();
         new DemoSetup(home).demoMine(new DraftStore(home, OCT_8), LocalDate.of(2026, 10, 8));
-        AtomicReference<MainWindow> w = new AtomicReference<>();
-        SwingUtilities.invokeAndWait(() -> w.set(DesktopApp.show(new DesktopApp.Options(home, null, null, OCT_8,
-                true, false))));
-        main = w.get();
-        robot = BasicRobot.robotWithCurrentAwtHierarchy();
-        robot.settings().delayBetweenEvents(10);
-        window = new FrameFixture(robot, main.frame());
+        h = new DesktopHarness(home);
+        main = h.openWindow(OCT_8, true);
+        window = h.window;
     }
 
     @AfterEach
     void close() throws Exception {
-        if (main != null) {
-            SwingUtilities.invokeAndWait(() -> main.close());
-        }
-        if (robot != null) {
-            robot.cleanUp();
+        if (h != null) {
+            h.close();
         }
     }
 

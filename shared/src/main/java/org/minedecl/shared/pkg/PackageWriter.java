@@ -3,6 +3,7 @@ package org.minedecl.shared.pkg;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -31,9 +39,10 @@ import org.minedecl.shared.signature.SigningCredential;
 /**
  * Writes a signed {@code .asice} package (CONTRACTS section 3). Every entry is stored, not deflated: DEFLATE has
  * several encodings of the same bytes, so a stored package is one where any changed byte is detected (by a CRC,
- * a digest or the signature). Attachments are streamed twice (hash, then copy)
- * and never held in memory; the package is written to a temporary file beside the target and moved into place
- * only when complete, so a failure never leaves an empty or partial package.
+ * a digest or the signature). Attachments are streamed twice (hash, then copy), never held in memory, and the two
+ * passes overlap: a helper thread hashes attachment n+1 while attachment n is copied and forced to disk. The package
+ * is written to a temporary file beside the target and moved into place only when complete, so a failure never
+ * leaves an empty or partial package.
  */
 public final class PackageWriter {
     private static final int BUFFER = 1 << 16;
@@ -84,81 +93,63 @@ public final class PackageWriter {
         for (PackageAttachment a : attachments) {
             total += Files.size(a.file());
         }
-        // pass 1: digests (for the manifest) and CRCs (for stored entries)
-        List<ManifestXml.Reference> refs = new ArrayList<>();
-        refs.add(new ManifestXml.Reference(document.entry(), "application/json", sha256(declarationJson)));
-        List<long[]> crcAndSize = new ArrayList<>();
-        long done = 0;
-        for (PackageAttachment a : attachments) {
-            MessageDigest md = sha256();
-            CRC32 crc = new CRC32();
-            long size = 0;
-            byte[] buf = new byte[BUFFER];
-            try (InputStream in = Files.newInputStream(a.file())) {
-                int n;
-                while ((n = in.read(buf)) > 0) {
-                    md.update(buf, 0, n);
-                    crc.update(buf, 0, n);
-                    size += n;
-                    done += n;
-                    progress.progress("hashing", done, total);
-                }
-            }
-            refs.add(new ManifestXml.Reference(a.packagePath(), ManifestXml.mimeTypeOf(a.name()), md.digest()));
-            crcAndSize.add(new long[] {crc.getValue(), size});
-        }
-        byte[] manifest = ManifestXml.write(refs);
+        final long totalBytes = total;
+        // The entry times and the signature carry one signing time, taken before the work starts.
         Instant signingTime = clock.instant();
-        progress.progress("signing", 0, 1);
-        byte[] signature = CadesSigner.sign(manifest, credential, alg, signingTime);
-        progress.progress("signing", 1, 1);
-
+        long time = signingTime.toEpochMilli();
         Path target = out.toAbsolutePath();
         Path dir = target.getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + "-", ".part");
+        // Pass 1 (digests for the manifest, CRCs for the stored entries) runs on a helper thread, file by file;
+        // this thread copies each attachment into the ZIP as soon as its CRC is known, and a third forces what is
+        // written to disk meanwhile. So hashing, copying and the disk's writing overlap instead of adding up.
+        ExecutorService hasher = Executors.newSingleThreadExecutor(daemon("minedecl-package-hash"));
+        ExecutorService forcer = Executors.newSingleThreadExecutor(daemon("minedecl-package-force"));
+        AtomicBoolean abandoned = new AtomicBoolean();
+        AtomicLong hashed = new AtomicLong();
+        List<Future<Hashed>> digests = new ArrayList<>();
+        for (PackageAttachment a : attachments) {
+            digests.add(hasher.submit(() -> hash(a, abandoned, hashed, totalBytes, progress)));
+        }
+        hasher.shutdown();
         boolean ok = false;
         try {
+            byte[] manifest;
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
                  OutputStream raw = java.nio.channels.Channels.newOutputStream(ch);
                  ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(raw, BUFFER),
                          StandardCharsets.UTF_8)) {
-                long time = signingTime.toEpochMilli();
                 storeBytes(zip, PackageLayout.MIMETYPE, PackageLayout.MIMETYPE_CONTENT.getBytes(StandardCharsets.US_ASCII),
                         time);
                 storeBytes(zip, document.entry(), declarationJson, time);
-                done = 0;
+                List<ManifestXml.Reference> refs = new ArrayList<>();
+                refs.add(new ManifestXml.Reference(document.entry(), "application/json",
+                        sha256(declarationJson)));
+                List<Future<?>> forced = new ArrayList<>();
                 for (int i = 0; i < attachments.size(); i++) {
                     PackageAttachment a = attachments.get(i);
-                    ZipEntry e = new ZipEntry(a.packagePath());
-                    e.setMethod(ZipEntry.STORED);
-                    e.setCrc(crcAndSize.get(i)[0]);
-                    e.setSize(crcAndSize.get(i)[1]);
-                    e.setCompressedSize(crcAndSize.get(i)[1]);
-                    e.setTime(time);
-                    zip.putNextEntry(e);
-                    CRC32 crc = new CRC32();
-                    long size = 0;
-                    byte[] buf = new byte[BUFFER];
-                    try (InputStream in = Files.newInputStream(a.file())) {
-                        int n;
-                        while ((n = in.read(buf)) > 0) {
-                            zip.write(buf, 0, n);
-                            crc.update(buf, 0, n);
-                            size += n;
-                            done += n;
-                            progress.progress("writing", done, total);
-                        }
-                    }
-                    if (crc.getValue() != crcAndSize.get(i)[0] || size != crcAndSize.get(i)[1]) {
-                        throw new IOException("attachment changed while the package was written: " + a.file());
-                    }
-                    zip.closeEntry();
+                    Hashed h = await(digests.get(i));
+                    refs.add(new ManifestXml.Reference(a.packagePath(), ManifestXml.mimeTypeOf(a.name()), h.sha256()));
+                    copy(zip, a, h, time);
+                    zip.flush();
+                    forced.add(forcer.submit(() -> {
+                        ch.force(false);
+                        return null;
+                    }));
                 }
+                manifest = ManifestXml.write(refs);
+                progress.progress("signing", 0, 1);
+                byte[] signature = CadesSigner.sign(manifest, credential, alg, signingTime);
+                progress.progress("signing", 1, 1);
+                progress.progress("writing", totalBytes, totalBytes);
                 storeBytes(zip, PackageLayout.MANIFEST, manifest, time);
                 storeBytes(zip, PackageLayout.SIGNATURE, signature, time);
                 zip.finish();
                 zip.flush();
+                for (Future<?> f : forced) {
+                    await(f);
+                }
                 ch.force(true);
             }
             try {
@@ -167,13 +158,93 @@ public final class PackageWriter {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
             ok = true;
-            progress.progress("done", total, total);
+            progress.progress("done", totalBytes, totalBytes);
             return new WrittenPackage(target, Files.size(target), signingTime);
         } finally {
+            abandoned.set(true);
+            hasher.shutdownNow();
+            forcer.shutdown();
             if (!ok) {
                 Files.deleteIfExists(tmp);
             }
         }
+    }
+
+    /** An attachment's SHA-256 (for the manifest), CRC-32 and size (for its stored entry). */
+    private record Hashed(byte[] sha256, long crc, long size) {
+    }
+
+    private static Hashed hash(PackageAttachment a, AtomicBoolean abandoned, AtomicLong done, long total,
+                               PackageProgressListener progress) throws IOException {
+        MessageDigest md = sha256();
+        CRC32 crc = new CRC32();
+        long size = 0;
+        byte[] buf = new byte[BUFFER];
+        try (InputStream in = Files.newInputStream(a.file())) {
+            int n;
+            while (!abandoned.get() && (n = in.read(buf)) > 0) {
+                md.update(buf, 0, n);
+                crc.update(buf, 0, n);
+                size += n;
+                progress.progress("hashing", done.addAndGet(n), total);
+            }
+        }
+        return new Hashed(md.digest(), crc.getValue(), size);
+    }
+
+    /** Copies an attachment into a stored entry, checking that it still has the CRC and size it was hashed with. */
+    private static void copy(ZipOutputStream zip, PackageAttachment a, Hashed h, long time) throws IOException {
+        ZipEntry e = new ZipEntry(a.packagePath());
+        e.setMethod(ZipEntry.STORED);
+        e.setCrc(h.crc());
+        e.setSize(h.size());
+        e.setCompressedSize(h.size());
+        e.setTime(time);
+        zip.putNextEntry(e);
+        CRC32 crc = new CRC32();
+        long size = 0;
+        byte[] buf = new byte[BUFFER];
+        try (InputStream in = Files.newInputStream(a.file())) {
+            int n;
+            while ((n = in.read(buf)) > 0 && size + n <= h.size()) {
+                zip.write(buf, 0, n);
+                crc.update(buf, 0, n);
+                size += n;
+            }
+            if (n > 0) {
+                size += n;
+            }
+        }
+        if (crc.getValue() != h.crc() || size != h.size()) {
+            throw new IOException("attachment changed while the package was written: " + a.file());
+        }
+        zip.closeEntry();
+    }
+
+    private static <T> T await(Future<T> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while the package was written");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) {
+                throw io;
+            }
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(c);
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     private static void storeBytes(ZipOutputStream zip, String name, byte[] bytes, long time) throws IOException {

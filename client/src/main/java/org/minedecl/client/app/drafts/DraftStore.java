@@ -18,7 +18,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.minedecl.client.app.BusinessClock;
 
 /**
  * The drafts of {@code MINEDECL_HOME/drafts} (CONTRACTS section 11): one {@code mine-declaration/1} file per
@@ -88,6 +88,11 @@ public final class DraftStore {
         return drafts.resolve(checkId(id) + ".receipt.json");
     }
 
+    /** What the server said of the filed quarter after review ({@code FilingStatus}), beside the draft. */
+    public Path serverStatusFile(String id) {
+        return drafts.resolve(checkId(id) + ".server.json");
+    }
+
     public Path outboxMarker(String id) {
         return drafts.resolve(checkId(id) + ".outbox");
     }
@@ -121,7 +126,7 @@ public final class DraftStore {
                 sb.append(sb.length() == 0 ? "" : "-").append(s);
             }
         }
-        return sb.length() == 0 ? "draft-" + STAMP.format(clock.instant().atZone(ZoneId.of("Asia/Shanghai")))
+        return sb.length() == 0 ? "draft-" + STAMP.format(clock.instant().atZone(BusinessClock.ZONE))
                 : sb.toString();
     }
 
@@ -163,7 +168,7 @@ public final class DraftStore {
             return new Loaded.Ok(new Draft(id, new DraftDocument((ObjectNode) n)));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             Path aside = drafts.resolve("damaged").resolve(id + "-" + STAMP.format(
-                    clock.instant().atZone(ZoneId.of("Asia/Shanghai"))) + ".json");
+                    clock.instant().atZone(BusinessClock.ZONE)) + ".json");
             Files.createDirectories(aside.getParent());
             Files.move(f, aside);
             String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
@@ -191,7 +196,7 @@ public final class DraftStore {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(drafts, "*.json")) {
             for (Path p : ds) {
                 String name = p.getFileName().toString();
-                if (name.startsWith(".") || name.endsWith(".receipt.json")) {
+                if (name.startsWith(".") || name.endsWith(".receipt.json") || name.endsWith(".server.json")) {
                     continue;
                 }
                 String id = name.substring(0, name.length() - ".json".length());
@@ -228,12 +233,18 @@ public final class DraftStore {
 
     private DraftStatus status(String id, Receipts.Stored r) {
         if (r != null) {
-            return r.status();
+            org.minedecl.client.app.status.FilingStatus s = serverStatus(id);
+            return s != null && s.returned() ? DraftStatus.RETURNED : r.status();
         }
         if (Files.exists(outboxMarker(id))) {
             return DraftStatus.OUTBOX;
         }
         return Files.exists(packageFile(id)) ? DraftStatus.SIGNED : DraftStatus.DRAFT;
+    }
+
+    /** What the server said of the filed quarter when last asked, or null. */
+    public org.minedecl.client.app.status.FilingStatus serverStatus(String id) {
+        return org.minedecl.client.app.status.FilingStatus.read(serverStatusFile(id));
     }
 
     /** The stored verified receipt, or null. */

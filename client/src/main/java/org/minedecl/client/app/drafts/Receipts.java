@@ -21,8 +21,7 @@ public final class Receipts {
         try {
             JsonNode n = DraftStore.JSON.readTree(file.toFile());
             String s = n.path("status").asText();
-            DraftStatus st = "FLAGGED".equals(s) ? DraftStatus.FLAGGED : "RETURNED".equals(s) ? DraftStatus.RETURNED
-                    : DraftStatus.ACCEPTED;
+            DraftStatus st = "FLAGGED".equals(s) ? DraftStatus.FLAGGED : DraftStatus.ACCEPTED;
             return new Stored(n.path("receiptId").asText(), st);
         } catch (IOException e) {
             return null;

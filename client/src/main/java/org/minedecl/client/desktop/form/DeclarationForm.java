@@ -39,61 +39,86 @@ public final class DeclarationForm {
     private final DraftDocument doc;
     private final Consumer<String> onChange;
     private final JTabbedPane tabs = new JTabbedPane(JTabbedPane.LEFT);
+    private static final int GREEN_MINE = FieldSpec.sectionOf("greenMine");
     private final Map<String, FieldEditor> editors = new LinkedHashMap<>();
     private final Map<String, JComponent> inputs = new HashMap<>();
     private final JLabel shortfall = new JLabel();
     private final JPanel milestones = new JPanel(new MigLayout("insets 0, wrap 4", "[120:200:, grow, fill][][][]"));
     private final JComponent attachments;
     private final List<JScrollPane> pages = new ArrayList<>();
+    private final java.util.Set<Integer> built = new java.util.HashSet<>();
+    private List<Finding> marked = List.of();
 
     public DeclarationForm(DraftDocument doc, JComponent attachmentsView, Consumer<String> onChange) {
         this.doc = doc;
         this.onChange = onChange;
         this.attachments = attachmentsView;
         tabs.setName("form.sections");
+        // a section's fields are made when it is first shown (or a field of it is asked for): opening a draft
+        // builds one page, not eight
         for (FieldSpec.Section s : FieldSpec.SECTIONS) {
-            JPanel p = new WidthTracking(new MigLayout("wrap 2, insets 12 16 12 16", "[right]12[grow, left]"));
-            for (FieldSpec f : s.fields()) {
-                FieldEditor e = new FieldEditor(f);
-                e.onEdit(this::edited);
-                editors.put(f.path(), e);
-                inputs.put(f.path(), e.input());
-                JLabel l = new JLabel(FieldCatalog.standard().label(f.path(), Texts.english() ? Language.EN : Language.ZH));
-                l.setLabelFor(e.input());
-                p.add(l);
-                if (f.kind() == FieldKind.TEXT) {
-                    p.add(e.view(), "growx, wmin 120, wmax 520");
-                } else {
-                    p.add(e.view(), "split 2, w 170!");
-                    p.add(new JLabel(f.unitKey() == null || f.unitKey().equals("listedOnly") ? ""
-                            : Texts.get(f.unitKey())));
-                }
-            }
-            if (s.key().equals("section.fund")) {
-                editors.get("restorationFund.closingBalance").input().setEnabled(false);
-                JLabel note = new JLabel("<html><div style='width:260px'>" + Texts.get("fund.computed")
-                        + "</div></html>");
-                note.putClientProperty("FlatLaf.styleClass", "small");
-                p.add(note, "skip 1");
-                shortfall.setName("fund.shortfall");
-                p.add(shortfall, "skip 1");
-            }
-            if (s.key().equals("section.greenMine")) {
-                p.add(new JLabel(Texts.get("field.milestones")), "top");
-                p.add(milestones, "growx");
-            }
-            if (s.key().equals("section.attachments")) {
-                p.setLayout(new MigLayout("insets 12 16 12 16, fill"));
-                p.add(attachments, "grow");
-            }
-            JScrollPane sp = new JScrollPane(p, JScrollPane.VERTICAL_SCROLLBAR_AS_NEEDED,
+            JScrollPane sp = new JScrollPane(null, JScrollPane.VERTICAL_SCROLLBAR_AS_NEEDED,
                     JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
             sp.getVerticalScrollBar().setUnitIncrement(16);
             sp.setBorder(null);
             pages.add(sp);
             tabs.addTab(Texts.get(s.key()), sp);
         }
-        reload();
+        tabs.addChangeListener(e -> build(tabs.getSelectedIndex()));
+        build(tabs.getSelectedIndex());
+    }
+
+    /** Makes section {@code i}'s fields (once), shows the draft's values in them and their findings. */
+    private void build(int i) {
+        if (i < 0 || built.contains(i)) {
+            return;
+        }
+        built.add(i);
+        FieldSpec.Section s = FieldSpec.SECTIONS.get(i);
+        JPanel p = new WidthTracking(new MigLayout("wrap 2, insets 12 16 12 16", "[right]12[grow, left]"));
+        for (FieldSpec f : s.fields()) {
+            FieldEditor e = new FieldEditor(f);
+            e.onEdit(this::edited);
+            editors.put(f.path(), e);
+            inputs.put(f.path(), e.input());
+            JLabel l = new JLabel(FieldCatalog.standard().label(f.path(), Texts.english() ? Language.EN : Language.ZH));
+            l.setLabelFor(e.input());
+            p.add(l);
+            if (f.kind() == FieldKind.TEXT) {
+                p.add(e.view(), "growx, wmin 120, wmax 520");
+            } else {
+                p.add(e.view(), "split 2, w 170!");
+                p.add(new JLabel(f.unitKey() == null || f.unitKey().equals("listedOnly") ? ""
+                        : Texts.get(f.unitKey())));
+            }
+            e.show(doc);
+        }
+        if (s.key().equals("section.fund")) {
+            editors.get("restorationFund.closingBalance").input().setEnabled(false);
+            JLabel note = new JLabel("<html><div style='width:260px'>" + Texts.get("fund.computed")
+                    + "</div></html>");
+            note.putClientProperty("FlatLaf.styleClass", "small");
+            p.add(note, "skip 1");
+            shortfall.setName("fund.shortfall");
+            p.add(shortfall, "skip 1");
+            computeFund();
+        }
+        if (s.key().equals("section.greenMine")) {
+            p.add(new JLabel(Texts.get("field.milestones")), "top");
+            p.add(milestones, "growx");
+            rebuildMilestones();
+        }
+        if (s.key().equals("section.attachments")) {
+            p.setLayout(new MigLayout("insets 12 16 12 16, fill"));
+            p.add(attachments, "grow");
+        }
+        pages.get(i).setViewportView(p);
+        mark(marked);
+    }
+
+    /** Whether section {@code i}'s fields have been made (tests). */
+    public boolean built(int i) {
+        return built.contains(i);
     }
 
     public JComponent view() {
@@ -103,7 +128,9 @@ public final class DeclarationForm {
     /** Shows every value of the draft (after opening it, or a change not made by typing). */
     public void reload() {
         editors.values().forEach(e -> e.show(doc));
-        rebuildMilestones();
+        if (built.contains(GREEN_MINE)) {
+            rebuildMilestones();
+        }
         computeFund();
     }
 
@@ -118,6 +145,9 @@ public final class DeclarationForm {
 
     /** Closing balance = opening + deposited - used when all three parse; the shortfall against required. */
     private void computeFund() {
+        if (!built.contains(FieldSpec.sectionOf("restorationFund.closingBalance"))) {
+            return; // computed when the section is first shown
+        }
         BigDecimal opening = money("restorationFund.openingBalance");
         BigDecimal deposited = money("restorationFund.deposited");
         BigDecimal used = money("restorationFund.used");
@@ -257,6 +287,7 @@ public final class DeclarationForm {
 
     /** Marks every field with the findings at its path. */
     public void mark(List<Finding> findings) {
+        marked = findings;
         Map<String, List<Finding>> byPath = new HashMap<>();
         for (Finding f : findings) {
             byPath.computeIfAbsent(DraftDocument.fieldPath(f.path()), k -> new ArrayList<>()).add(f);
@@ -267,12 +298,14 @@ public final class DeclarationForm {
     /** Shows the section holding {@code path} and puts the cursor in its field (or its nearest parent's). */
     public boolean goTo(String path) {
         String p = DraftDocument.fieldPath(path);
+        build(FieldSpec.sectionOf(p));
         JComponent c = null;
         while (!p.isEmpty() && (c = inputs.get(p)) == null) {
             int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
             p = cut < 0 ? "" : p.substring(0, cut);
         }
         int section = FieldSpec.sectionOf(DraftDocument.fieldPath(path));
+        build(section);
         tabs.setSelectedIndex(section);
         if (c == null) {
             return false;
@@ -287,7 +320,9 @@ public final class DeclarationForm {
         return true;
     }
 
+    /** The editor of a field (its section is made first if it was not yet). */
     public FieldEditor editor(String path) {
+        build(FieldSpec.sectionOf(path));
         return editors.get(path);
     }
 

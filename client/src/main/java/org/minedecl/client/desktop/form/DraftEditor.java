@@ -66,7 +66,7 @@ public final class DraftEditor {
         view.add(saved, BorderLayout.SOUTH);
         view.setName("draft:" + draft.id());
         ctx.autosaver.onSaved(() -> SwingUtilities.invokeLater(() -> saved.setText(
-                Texts.get("saved", LocalTime.now(ctx.clock.withZone(DesktopContext.ZONE))
+                Texts.get("saved", LocalTime.now(ctx.clock.withZone(org.minedecl.client.app.BusinessClock.ZONE))
                         .format(DateTimeFormatter.ofPattern("HH:mm:ss"))))));
         CHECKER.submit(() -> {
             try {

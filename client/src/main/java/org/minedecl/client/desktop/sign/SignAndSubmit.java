@@ -1,24 +1,17 @@
 package org.minedecl.client.desktop.sign;
 
 import java.awt.Dimension;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import javax.swing.ButtonGroup;
 import javax.swing.JButton;
 import javax.swing.JDialog;
-import javax.swing.JFileChooser;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
-import javax.swing.JPasswordField;
 import javax.swing.JProgressBar;
-import javax.swing.JRadioButton;
-import javax.swing.JTextField;
 import javax.swing.SwingUtilities;
 import javax.swing.SwingWorker;
 import net.miginfocom.swing.MigLayout;
@@ -53,15 +46,7 @@ public final class SignAndSubmit {
     private final DraftEditor editor;
     private final Runnable done;
     private final JDialog dialog;
-    private final JRadioButton p12 = new JRadioButton(Texts.get("sign.p12"), true);
-    private final JRadioButton p11 = new JRadioButton(Texts.get("sign.p11"));
-    private final JTextField p12File = new JTextField(28);
-    private final JPasswordField p12Password = new JPasswordField(16);
-    private final JTextField p11Config = new JTextField(28);
-    private final JPasswordField p11Pin = new JPasswordField(16);
-    private final javax.swing.JComboBox<Object> tokens = new javax.swing.JComboBox<>();
-    private final JButton search = new JButton(Texts.get("sign.p11.search"));
-    private final JLabel pinPrompt = new JLabel(" ");
+    private final KeyChooser key;
     private final JLabel certificate = new JLabel(" ");
     private final JLabel flags = new JLabel(" ");
     private final JLabel status = new JLabel(" ");
@@ -81,69 +66,20 @@ public final class SignAndSubmit {
         this.done = done;
         this.dialog = new JDialog(frame, Texts.get("sign.title"), true);
         dialog.setName("sign.dialog");
-        p12.setName("sign.p12");
-        p11.setName("sign.p11");
-        p12File.setName("sign.p12.file");
-        p12Password.setName("sign.p12.password");
-        p11Config.setName("sign.p11.config");
-        p11Pin.setName("sign.p11.pin");
+        key = new KeyChooser(ctx, dialog);
         certificate.setName("sign.certificate");
-        tokens.setName("sign.p11.token");
-        search.setName("sign.p11.search");
-        pinPrompt.setName("sign.p11.pinPrompt");
-        search.addActionListener(e -> searchTokens());
-        // choosing the USB key searches every slot, once; "search again" repeats it
-        p11.addActionListener(e -> {
-            if (tokens.getItemCount() == 0) {
-                searchTokens();
-            }
-        });
-        tokens.addActionListener(e -> showPinInfo());
         flags.setName("sign.flags");
         status.setName("sign.status");
         progress.setName("sign.progress");
         read.setName("sign.read");
         go.setName("sign.go");
         cancel.setName("sign.cancel");
-        ButtonGroup g = new ButtonGroup();
-        g.add(p12);
-        g.add(p11);
-        JButton browse12 = new JButton("…");
-        browse12.addActionListener(e -> choose(p12File));
-        JButton browse11 = new JButton("…");
-        browse11.addActionListener(e -> choose(p11Config));
-        Path demo = ctx.store.home().resolve("demo");
-        if (ctx.demo && Files.isRegularFile(demo.resolve("enterprise.p12"))) {
-            p12File.setText(demo.resolve("enterprise.p12").toString());
-            try {
-                p12Password.setText(Files.readString(demo.resolve("enterprise.pass")).strip());
-            } catch (java.io.IOException e) {
-                Diagnostics.record("demo password not read", e);
-            }
-        }
         JPanel p = new JPanel(new MigLayout("wrap 3, insets 16, fillx", "[right][grow,fill][]"));
         JLabel what = new JLabel(editor.document().text("mine.name") + "  " + editor.document().text("period"));
         what.putClientProperty("FlatLaf.styleClass", "h3");
         p.add(what, "span 3, left");
         p.add(flags, "span 3, growx, left");
-        p.add(p12, "span 3, left");
-        p.add(new JLabel(Texts.get("sign.p12.file")));
-        p.add(p12File);
-        p.add(browse12);
-        p.add(new JLabel(Texts.get("sign.p12.password")));
-        p.add(p12Password, "span 2");
-        p.add(p11, "span 3, left, gaptop 8");
-        p.add(new JLabel(Texts.get("sign.p11.token")));
-        p.add(tokens);
-        p.add(search);
-        p.add(new JLabel(Texts.get("sign.p11.config")));
-        p.add(p11Config);
-        p.add(browse11);
-        p.add(new JLabel(Texts.get("sign.p11.pin")));
-        p.add(p11Pin, "span 2");
-        pinPrompt.putClientProperty("FlatLaf.styleClass", "small");
-        pinPrompt.setText(Texts.get("sign.p11.pinNote"));
-        p.add(pinPrompt, "skip 1, span 2");
+        key.addTo(p);
         p.add(read, "skip 1, span 2, left, gaptop 8");
         p.add(certificate, "span 3, growx, left");
         p.add(progress, "span 3, growx, gaptop 8");
@@ -169,13 +105,6 @@ public final class SignAndSubmit {
 
     public JDialog dialog() {
         return dialog;
-    }
-
-    private void choose(JTextField f) {
-        JFileChooser fc = new JFileChooser();
-        if (fc.showOpenDialog(dialog) == JFileChooser.APPROVE_OPTION) {
-            f.setText(fc.getSelectedFile().getPath());
-        }
     }
 
     private Language language() {
@@ -217,13 +146,10 @@ public final class SignAndSubmit {
 
     /** Opens the key on a worker (a token may take seconds) and shows its certificate against the declaration. */
     void readCertificate() {
-        char[] secret = p12.isSelected() ? p12Password.getPassword() : p11Pin.getPassword();
+        char[] secret = key.secret();
         SignerSource source;
         try {
-            source = p12.isSelected() ? new SignerSource.Pkcs12File(Path.of(p12File.getText().strip()), secret, null)
-                    : p11Config.getText().isBlank() && tokens.getSelectedItem() instanceof Token t
-                    ? t.ref().signerSource(secret, null)
-                    : new SignerSource.Pkcs11Token(Path.of(p11Config.getText().strip()), secret, null);
+            source = key.source(secret);
         } catch (java.io.IOException e) {
             ErrorDialog.show(dialog, Texts.get("sign.keyFailed", oneLine(e)), e, ctx.settings);
             return;
@@ -264,7 +190,7 @@ public final class SignAndSubmit {
     }
 
     private void showCertificate(CertificateInfo info) {
-        DateTimeFormatter d = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of("Asia/Shanghai"));
+        DateTimeFormatter d = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(org.minedecl.client.app.BusinessClock.ZONE);
         boolean ok = info.validity() == CertificateInfo.Validity.VALID && (info.matchesDeclaration()
                 || info.signsAsPreparer());
         String verdict = info.validity() != CertificateInfo.Validity.VALID ? Texts.get("sign.cert."
@@ -281,63 +207,6 @@ public final class SignAndSubmit {
         dialog.pack();
     }
 
-    /** A token of the list: its name as the user knows it. */
-    record Token(org.minedecl.client.app.tokens.TokenRef ref) {
-        @Override
-        public String toString() {
-            return ref.displayName();
-        }
-    }
-
-    /** Searches every slot of every PKCS#11 library on a worker, each within a time limit ("search again"). */
-    void searchTokens() {
-        search.setEnabled(false);
-        tokens.removeAllItems();
-        tokens.addItem(Texts.get("sign.p11.searching"));
-        new SwingWorker<org.minedecl.client.app.tokens.Pkcs11Tokens.Discovery, Void>() {
-            @Override
-            protected org.minedecl.client.app.tokens.Pkcs11Tokens.Discovery doInBackground() {
-                return new org.minedecl.client.app.tokens.Pkcs11Tokens(
-                        org.minedecl.client.app.tokens.Pkcs11Tokens.DEFAULT_TIME_LIMIT).discover();
-            }
-
-            @Override
-            protected void done() {
-                search.setEnabled(true);
-                tokens.removeAllItems();
-                try {
-                    var d = get();
-                    d.tokens().forEach(t -> tokens.addItem(new Token(t)));
-                    if (d.tokens().isEmpty()) {
-                        tokens.addItem(Texts.get("sign.p11.none"));
-                        pinPrompt.setText("<html><div style='width:380px'>" + esc(Texts.get("sign.p11.noneHelp"))
-                                + d.problems().stream().map(x -> "<br>" + esc(x.message(language())))
-                                .reduce("", String::concat) + "</div></html>");
-                    }
-                } catch (ExecutionException e) {
-                    tokens.addItem(Texts.get("sign.p11.none"));
-                    Diagnostics.record("token search failed", e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                // no pack(): the buttons stay where the user's pointer is
-                dialog.validate();
-            }
-        }.execute();
-    }
-
-    /** Which PIN is wanted, and the token's warning (a wrong try may lock it) when it reports one. */
-    private void showPinInfo() {
-        if (tokens.getSelectedItem() instanceof Token t) {
-            p11.setSelected(true);
-            String prompt = t.ref().pin().prompt(language(), t.ref().label());
-            String warn = t.ref().pin().warning(language()).orElse("");
-            pinPrompt.setText("<html><div style='width:380px'>" + esc(prompt) + (warn.isEmpty() ? ""
-                    : "<br><b><font color='#b91c1c'>" + esc(warn) + "</font></b>") + "</div></html>");
-            dialog.validate();
-        }
-    }
-
     /** Signs and uploads on a worker; the bar follows hashing, signing, writing and uploading. */
     void signAndSubmit() {
         go.setEnabled(false);
@@ -347,12 +216,17 @@ public final class SignAndSubmit {
             status.setText(Texts.has("sign.phase." + phase) ? Texts.get("sign.phase." + phase) : phase);
             progress.setValue(total <= 0 ? 0 : (int) Math.min(1000, doneUnits * 1000 / total));
         });
-        SubmissionService service = SubmissionService.to(ctx.server);
         running = new SwingWorker<DraftFiling.Filed, Void>() {
             @Override
             protected DraftFiling.Filed doInBackground() throws Exception {
                 ctx.filing.sign(id, ready, credential, listener);
-                return ctx.filing.submit(id, service, listener, cancellation);
+                // made here: its HTTP client's classes load off the event thread
+                DraftFiling.Filed f = ctx.filing.submit(id, SubmissionService.to(ctx.server), listener, cancellation);
+                if (f.result() instanceof SubmissionResult.Accepted) {
+                    // the quarter's status on the server (an abnormal-list entry for a FLAG), with the same key
+                    StatusRefresh.afterUpload(ctx, credential, id);
+                }
+                return f;
             }
 
             @Override
@@ -385,6 +259,7 @@ public final class SignAndSubmit {
                     : Texts.get("sign.notVerified", String.valueOf(f.receiptProblem()))) + flagList(f.receipt()
                     .findings()) + "</div></html>");
         } else if (r instanceof SubmissionResult.Unavailable) {
+            ctx.retry.nudge(); // from now on it is sent by itself
             status.setText("<html><div style='width:520px'>" + esc(Texts.get("sign.outbox")) + "<br>"
                     + esc(r.message(language())) + "</div></html>");
         } else if (r instanceof SubmissionResult.Refused refused) {
