@@ -25,6 +25,7 @@ public final class DesktopContext {
     public final AttachmentFiles attachments;
     public final Settings settings;
     public final DraftFiling filing;
+    public final org.minedecl.client.app.drafts.Quarters quarters;
     public final URI server;
     public final boolean demo;
     public final org.minedecl.client.app.status.StatusService status;
@@ -46,6 +47,7 @@ public final class DesktopContext {
         this.attachments = new AttachmentFiles(store);
         this.filing = new DraftFiling(store, SigningService.standard(BusinessClock.of(clock)),
                 new Outbox(home.resolve("outbox"), BusinessClock.of(clock)));
+        this.quarters = new org.minedecl.client.app.drafts.Quarters(store);
         this.server = server != null ? server : URI.create(settings.server());
         this.demo = demo;
         this.status = new org.minedecl.client.app.status.StatusService(store, BusinessClock.of(clock));

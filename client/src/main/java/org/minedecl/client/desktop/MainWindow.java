@@ -29,7 +29,6 @@ import javax.swing.filechooser.FileNameExtensionFilter;
 import javax.swing.SwingUtilities;
 import org.minedecl.client.app.BusinessClock;
 import org.minedecl.client.app.Language;
-import org.minedecl.client.app.drafts.CarryForward;
 import org.minedecl.client.app.drafts.OutboxRetry;
 import org.minedecl.client.app.submission.SubmissionResult;
 import org.minedecl.client.app.drafts.Deadlines;
@@ -37,6 +36,8 @@ import org.minedecl.client.app.drafts.Draft;
 import org.minedecl.client.app.drafts.DraftDocument;
 import org.minedecl.client.app.drafts.DraftStatus;
 import org.minedecl.client.app.drafts.DraftStore;
+import org.minedecl.client.app.drafts.FiledQuarter;
+import org.minedecl.client.desktop.filed.FiledView;
 import org.minedecl.client.desktop.form.DraftEditor;
 import org.minedecl.client.desktop.mines.MinesPanel;
 import org.minedecl.client.desktop.sign.PrintProof;
@@ -84,7 +85,10 @@ public final class MainWindow {
                 close();
             }
         });
-        mines = new MinesPanel(ctx.store, i -> open(i.id()), this::updateActions);
+        mines = new MinesPanel(ctx.store, i -> open(i.id()), () -> {
+            updateActions();
+            updateBanner();
+        });
         drafts.setName("drafts");
         drafts.putClientProperty(FlatClientProperties.TABBED_PANE_TAB_CLOSABLE, true);
         drafts.putClientProperty(FlatClientProperties.TABBED_PANE_TAB_CLOSE_CALLBACK,
@@ -226,8 +230,12 @@ public final class MainWindow {
         }
     }
 
-    /** Opens the draft {@code id} (or shows its tab when open already). */
+    /** Opens the draft {@code id} (or shows its tab when open already); a filed quarter opens read only. */
     public DraftEditor open(String id) {
+        if (ctx.store.status(id).filed()) {
+            openFiled(id);
+            return null;
+        }
         DraftEditor already = editorOf(id);
         if (already != null) {
             drafts.setSelectedComponent(already.view());
@@ -242,6 +250,32 @@ public final class MainWindow {
                 return null;
             }
             return show(((DraftStore.Loaded.Ok) l).draft());
+        } catch (IOException e) {
+            ErrorDialog.show(frame, Texts.get("open.failed", id, e.getMessage()), e, ctx.settings);
+            return null;
+        }
+    }
+
+    /** Shows a filed quarter read only: what was signed, its receipt, status and the regulator's review. */
+    public FiledView openFiled(String id) {
+        for (int i = 0; i < drafts.getTabCount(); i++) {
+            if (((JComponent) drafts.getComponentAt(i)).getClientProperty("filed") instanceof FiledView f
+                    && f.quarter().id().equals(id)) {
+                drafts.setSelectedIndex(i);
+                return f;
+            }
+        }
+        try {
+            FiledQuarter q = FiledQuarter.read(ctx.store, id);
+            if (q == null) {
+                return null;
+            }
+            FiledView v = new FiledView(q);
+            v.view().putClientProperty("filed", v);
+            drafts.addTab(title(q.declaration()) + " " + Texts.get("status." + q.status().name()), v.view());
+            drafts.setSelectedComponent(v.view());
+            mines.select(id);
+            return v;
         } catch (IOException e) {
             ErrorDialog.show(frame, Texts.get("open.failed", id, e.getMessage()), e, ctx.settings);
             return null;
@@ -292,7 +326,9 @@ public final class MainWindow {
     public List<DraftEditor> editors() {
         List<DraftEditor> out = new ArrayList<>();
         for (int i = 0; i < drafts.getTabCount(); i++) {
-            out.add((DraftEditor) ((JComponent) drafts.getComponentAt(i)).getClientProperty("editor"));
+            if (((JComponent) drafts.getComponentAt(i)).getClientProperty("editor") instanceof DraftEditor e) {
+                out.add(e);
+            }
         }
         return out;
     }
@@ -327,15 +363,38 @@ public final class MainWindow {
 
     void updateBanner() {
         DraftEditor ed = current();
+        DraftStore.DraftInfo sel = mines.anyOfSelectedMine();
         String jurisdiction = ed == null ? "" : ed.document().text("jurisdiction");
-        Period due = Deadlines.dueQuarter(ctx.today());
-        Deadlines.Deadline d = ctx.deadlines.of(due, jurisdiction, ctx.today());
-        String q = Texts.english() ? d.period().toString()
-                : d.period().year() + " 年第 " + d.period().quarter() + " 季度";
-        banner.setText(d.daysLeft() > 0 ? Texts.get("banner.deadline", q, d.due().toString(), d.daysLeft())
-                : d.daysLeft() == 0 ? Texts.get("banner.deadlineToday", q, d.due().toString())
-                : Texts.get("banner.late", q, d.due().toString(), -d.daysLeft()));
-        banner.putClientProperty("FlatLaf.styleClass", d.daysLeft() < 0 ? "banner late" : "banner");
+        String uscc = ed != null ? ed.document().text("enterprise.uscc") : sel != null ? sel.uscc() : null;
+        String mine = ed != null ? ed.document().text("mine.name") : sel != null ? sel.mineName() : null;
+        List<DraftStore.DraftInfo> all;
+        try {
+            all = uscc == null ? List.of() : ctx.store.list();
+        } catch (IOException e) {
+            all = List.of();
+        }
+        List<DraftStore.DraftInfo> quarters = all;
+        Deadlines.Outlook o = ctx.deadlines.outlook(ctx.today(), jurisdiction, p -> quarters.stream().anyMatch(
+                i -> i.status().filed() && i.uscc().equals(uscc) && i.mineName().equals(mine)
+                        && i.period().equals(p.toString())));
+        Deadlines.Deadline d = o.due();
+        Deadlines.Deadline n = o.next();
+        String q = quarter(d.period());
+        String text;
+        if (o.dueFiled()) {
+            text = Texts.get("banner.filed", q, quarter(n.period()), n.due().toString(), n.daysLeft());
+        } else {
+            text = (d.daysLeft() > 0 ? Texts.get("banner.deadline", q, d.due().toString(), d.daysLeft())
+                    : d.daysLeft() == 0 ? Texts.get("banner.deadlineToday", q, d.due().toString())
+                    : Texts.get("banner.late", q, d.due().toString(), -d.daysLeft()))
+                    + Texts.get("banner.next", quarter(n.period()), n.due().toString(), n.daysLeft());
+        }
+        banner.setText(text);
+        banner.putClientProperty("FlatLaf.styleClass", !o.dueFiled() && d.daysLeft() < 0 ? "banner late" : "banner");
+    }
+
+    private static String quarter(Period p) {
+        return Texts.english() ? p.toString() : p.year() + " 年第 " + p.quarter() + " 季度";
     }
 
     void updateActions() {
@@ -345,6 +404,7 @@ public final class MainWindow {
     public void refresh() {
         mines.refresh();
         updateActions();
+        updateBanner();
     }
 
     private SelfEnablingAction newQuarter() {
@@ -358,18 +418,8 @@ public final class MainWindow {
             public void actionPerformed(ActionEvent e) {
                 try {
                     DraftStore.DraftInfo i = mines.anyOfSelectedMine();
-                    DraftDocument base;
-                    if (i != null) {
-                        base = ctx.store.lastFiled(i.uscc(), licenceOf(i.id()), "");
-                        if (base == null) {
-                            base = ((DraftStore.Loaded.Ok) ctx.store.load(i.id())).draft().document();
-                        }
-                    } else {
-                        base = current().document();
-                    }
-                    DraftDocument next = CarryForward.next(base);
-                    next.set("period", DraftDocument.NODES.textNode(Deadlines.dueQuarter(ctx.today()).toString()));
-                    Draft d = ctx.store.create(next);
+                    Draft d = ctx.quarters.next(i == null ? null : i.id(), i == null ? current().document() : null,
+                            ctx.today());
                     mines.refresh();
                     show(d);
                 } catch (IOException | RuntimeException ex) {
@@ -377,11 +427,6 @@ public final class MainWindow {
                 }
             }
         };
-    }
-
-    private String licenceOf(String id) throws IOException {
-        DraftStore.Loaded l = ctx.store.load(id);
-        return l instanceof DraftStore.Loaded.Ok o ? o.draft().document().text("licences.mining.number") : "";
     }
 
     private SelfEnablingAction newBlank() {
@@ -394,9 +439,7 @@ public final class MainWindow {
             @Override
             public void actionPerformed(ActionEvent e) {
                 try {
-                    DraftDocument d = DraftDocument.blank();
-                    d.set("period", DraftDocument.NODES.textNode(Deadlines.dueQuarter(ctx.today()).toString()));
-                    Draft draft = ctx.store.create(d);
+                    Draft draft = ctx.quarters.blank(ctx.today());
                     mines.refresh();
                     show(draft);
                 } catch (IOException ex) {
@@ -475,7 +518,8 @@ public final class MainWindow {
             if (i >= 0) {
                 closeTab(i);
             }
-            mines.select(ed.draft().id());
+            // the filed quarter, read only, with its receipt
+            openFiled(ed.draft().id());
         }
     }
 
@@ -491,12 +535,7 @@ public final class MainWindow {
             public void actionPerformed(ActionEvent e) {
                 DraftStore.DraftInfo i = mines.selected();
                 try {
-                    DraftDocument filed = ((DraftStore.Loaded.Ok) ctx.store.load(i.id())).draft().document();
-                    DraftDocument d = filed.snapshot();
-                    d.set("amends", DraftDocument.NODES.textNode(i.receiptId()));
-                    Draft draft = ctx.store.create(d);
-                    ctx.attachments.missing(draft.id(), d); // files are copied below
-                    copyAttachments(i.id(), draft.id());
+                    Draft draft = ctx.quarters.amend(i.id());
                     mines.refresh();
                     show(draft);
                 } catch (IOException | RuntimeException ex) {
@@ -504,19 +543,6 @@ public final class MainWindow {
                 }
             }
         };
-    }
-
-    private void copyAttachments(String from, String to) throws IOException {
-        Path src = ctx.store.attachmentsDir(from);
-        if (java.nio.file.Files.isDirectory(src)) {
-            java.nio.file.Files.createDirectories(ctx.store.attachmentsDir(to));
-            try (var s = java.nio.file.Files.list(src)) {
-                for (Path p : s.toList()) {
-                    java.nio.file.Files.copy(p, ctx.store.attachmentsDir(to).resolve(p.getFileName()),
-                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 
     private SelfEnablingAction refreshStatus() {

@@ -98,6 +98,22 @@ public final class DesktopHarness implements AutoCloseable {
         return this;
     }
 
+    /** The demo enterprise's key (made by {@link #startServer} or {@link #prepareServer}). */
+    public org.minedecl.shared.signature.SigningCredential demoKey() throws Exception {
+        DemoSetup demo = new DemoSetup(home);
+        return new org.minedecl.shared.signature.SignerSource.Pkcs12File(demo.pkiDir().resolve("enterprise.p12"),
+                Files.readString(demo.pkiDir().resolve("enterprise.pass")).strip().toCharArray(), null).open();
+    }
+
+    /** The client's filing services on the home, with {@code clock}. */
+    public org.minedecl.client.app.drafts.DraftFiling filing(org.minedecl.client.app.drafts.DraftStore store,
+                                                            Clock clock) {
+        org.minedecl.client.app.BusinessClock business = org.minedecl.client.app.BusinessClock.of(clock);
+        return new org.minedecl.client.app.drafts.DraftFiling(store,
+                org.minedecl.client.app.signing.SigningService.standard(business),
+                new org.minedecl.client.app.submission.Outbox(home.resolve("outbox"), business));
+    }
+
     /** Opens the main window on the home (the drafts open last time come back) and puts a robot on it. */
     public MainWindow openWindow(Clock clock, boolean demo) throws Exception {
         AtomicReference<MainWindow> w = new AtomicReference<>();

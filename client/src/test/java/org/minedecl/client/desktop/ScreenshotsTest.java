@@ -67,15 +67,45 @@ class ScreenshotsTest {
             d.set("restorationFund.closingBalance", DraftDocument.NODES.textNode("1250000.00"));
             d.set("restoration.restoredAreaHa", DraftDocument.NODES.numberNode(new java.math.BigDecimal("6.8")));
             Draft filed = store.create(d);
+            copyAttachments(store, q3.id(), filed.id());
+            // signed for real (a test certificate), so the read-only view shows what was signed
+            org.minedecl.client.app.drafts.DraftFiling filing = new org.minedecl.client.app.drafts.DraftFiling(store,
+                    org.minedecl.client.app.signing.SigningService.standard(
+                            org.minedecl.client.app.BusinessClock.of(OCT_8)),
+                    new org.minedecl.client.app.submission.Outbox(home.resolve("outbox"),
+                            org.minedecl.client.app.BusinessClock.of(OCT_8)));
+            filing.sign(filed.id(), (org.minedecl.client.app.signing.Preparation.Ready) filing.prepare(filed.id(),
+                    filed.document(), null), org.minedecl.shared.testpki.TestPki.get(
+                    org.minedecl.shared.testpki.TestPki.KeyAlg.EC).leaf().build().credential(), null);
             Files.writeString(store.receiptFile(filed.id()), "{\"receiptId\": \"" + q[2] + "\", \"status\": \""
-                    + q[1] + "\"}");
-            Files.write(store.packageFile(filed.id()), new byte[] {1});
+                    + q[1] + "\", \"receivedAt\": \"" + q[0].replace("2026Q2", "2026-07-09T02:31:07Z")
+                    .replace("2026Q1", "2026-04-10T01:12:40Z") + "\", \"findings\": " + (q[1].equals("FLAGGED")
+                    ? "[{\"ruleId\": \"CORE-FUND-02\", \"severity\": \"FLAG\", \"message\": {\"zh\": "
+                    + "\"本季度基金存入少于应存入额\", \"en\": \"The deposit is less than required\"}}]" : "[]") + "}");
+            if (q[1].equals("FLAGGED")) {
+                // reviewed: the county returned it, and the FLAG is an abnormal-list candidate
+                DraftStore.writeAtomically(store.serverStatusFile(filed.id()),
+                        new org.minedecl.client.app.status.FilingStatus(Instant.parse("2026-10-08T01:30:00Z"),
+                                "FLAGGED", null, List.of(new org.minedecl.client.app.status.FilingStatus.Decision(
+                                "RETURN", null, "基金存入凭证不清晰，请重新上传", Instant.parse("2026-07-20T03:00:00Z"))),
+                                List.of(new org.minedecl.client.app.status.FilingStatus.AbnormalEntry("CORE-FUND-02",
+                                        "CANDIDATE", null))).toBytes());
+            }
         }
         // a certificate valid on the screenshots' fixed date (keygen's starts today)
         Files.createDirectories(demo.pkiDir());
         org.minedecl.shared.testpki.TestPki.get(org.minedecl.shared.testpki.TestPki.KeyAlg.EC).leaf().build()
                 .writePkcs12(demo.pkiDir().resolve("enterprise.p12"), "demo-pass".toCharArray());
         Files.writeString(demo.pkiDir().resolve("enterprise.pass"), "demo-pass\n");
+    }
+
+    static void copyAttachments(DraftStore store, String from, String to) throws Exception {
+        Files.createDirectories(store.attachmentsDir(to));
+        try (var files = Files.list(store.attachmentsDir(from))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, store.attachmentsDir(to).resolve(f.getFileName()));
+            }
+        }
     }
 
     void open() throws Exception {
@@ -143,6 +173,10 @@ class ScreenshotsTest {
             }
         });
         shot(main.frame(), "zh-quarters.png");
+
+        // the returned quarter, read only: receipt, review, what was signed
+        SwingUtilities.invokeAndWait(() -> main.open(main.mines().selected().id()));
+        shot(main.frame(), "zh-filed.png");
         SwingUtilities.invokeAndWait(() -> main.close());
         main = null;
 

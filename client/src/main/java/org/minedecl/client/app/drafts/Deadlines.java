@@ -40,6 +40,20 @@ public final class Deadlines {
         return new Deadline(period, due, ChronoUnit.DAYS.between(today, due));
     }
 
+    /**
+     * The banner's facts on {@code today}: the quarter that ended last (due now, or late), whether the mine has
+     * filed it, and the quarter in progress with its own deadline.
+     */
+    public Outlook outlook(LocalDate today, String jurisdiction, java.util.function.Predicate<Period> filed) {
+        Period due = dueQuarter(today);
+        return new Outlook(of(due, jurisdiction, today), filed.test(due),
+                of(Period.containing(today), jurisdiction, today));
+    }
+
+    /** What {@link #outlook} found. */
+    public record Outlook(Deadline due, boolean dueFiled, Deadline next) {
+    }
+
     /** A quarter's deadline and the days left on a given day (negative: that many days late). */
     public record Deadline(Period period, LocalDate due, long daysLeft) {
     }

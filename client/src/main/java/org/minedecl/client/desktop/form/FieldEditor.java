@@ -115,6 +115,22 @@ public final class FieldEditor {
         }
     }
 
+    /** A value as the form shows it, read only: a choice by its label, a number formatted, with its unit. */
+    public static String shown(FieldSpec spec, com.fasterxml.jackson.databind.JsonNode v) {
+        if (spec.kind() == FieldKind.BOOLEAN || spec.kind() == FieldKind.ENUM) {
+            String code = v.isTextual() ? v.textValue() : v.toString();
+            for (Choice c : choices(spec)) {
+                if (code.equals(c.code())) {
+                    return c.label();
+                }
+            }
+            return code;
+        }
+        String unit = spec.unitKey() == null || spec.unitKey().equals("listedOnly") ? "" : " "
+                + Texts.get(spec.unitKey());
+        return spec.kind().display(v) + unit;
+    }
+
     static List<Choice> choices(FieldSpec spec) {
         List<Choice> out = new ArrayList<>();
         out.add(new Choice(null, ""));

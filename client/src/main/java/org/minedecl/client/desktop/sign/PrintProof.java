@@ -36,7 +36,7 @@ public final class PrintProof {
         out.add(Texts.get("app.title") + " — " + Texts.get("print.proof"));
         out.add("");
         out.add(Texts.get("print.receipt") + ": " + (r == null ? "-" : r.receiptId()));
-        out.add(Texts.get("print.status") + ": " + (r == null ? "-" : Texts.get("status." + r.status().name())));
+        out.add(Texts.get("print.status") + ": " + (r == null ? "-" : Texts.get("status." + ctx.store.status(id).name())));
         out.add("");
         for (String p : List.of("period", "jurisdiction", "enterprise.name", "enterprise.uscc", "mine.name",
                 "licences.mining.number", "production.output", "restorationFund.openingBalance",

@@ -2,7 +2,6 @@ package org.minedecl.client.app.drafts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,12 +15,9 @@ import org.minedecl.client.app.BusinessClock;
 import org.minedecl.client.app.demo.DemoSetup;
 import org.minedecl.client.app.session.ServerSession;
 import org.minedecl.client.app.signing.Preparation;
-import org.minedecl.client.app.signing.SigningService;
-import org.minedecl.client.app.submission.Outbox;
 import org.minedecl.client.app.submission.SubmissionResult;
 import org.minedecl.client.app.submission.SubmissionService;
 import org.minedecl.client.desktop.DesktopHarness;
-import org.minedecl.shared.signature.SignerSource;
 import org.minedecl.shared.signature.SigningCredential;
 
 /** The outbox sends again by itself, without a display: backoff while the server is away, once when it is back. */
@@ -47,13 +43,9 @@ class OutboxRetryTest {
             Clock clock = Clock.systemUTC();
             BusinessClock business = BusinessClock.of(clock);
             DraftStore store = new DraftStore(home, clock);
-            DemoSetup demo = new DemoSetup(home);
-            Draft q = demo.demoMine(store, business.today());
-            DraftFiling filing = new DraftFiling(store, SigningService.standard(business),
-                    new Outbox(home.resolve("outbox"), business));
-            SigningCredential key = filing.signing().open(new SignerSource.Pkcs12File(
-                    demo.pkiDir().resolve("enterprise.p12"),
-                    Files.readString(demo.pkiDir().resolve("enterprise.pass")).strip().toCharArray(), null));
+            Draft q = new DemoSetup(home).demoMine(store, business.today());
+            DraftFiling filing = h.filing(store, clock);
+            SigningCredential key = h.demoKey();
             filing.sign(q.id(), (Preparation.Ready) filing.prepare(q.id(), q.document(), null), key, null);
             DraftFiling.Filed f = filing.submit(q.id(), once(h), null, null);
             assertThat(f.result()).isInstanceOf(SubmissionResult.Unavailable.class);

@@ -20,12 +20,9 @@ import org.minedecl.client.app.drafts.DraftStatus;
 import org.minedecl.client.app.drafts.DraftStore;
 import org.minedecl.client.app.session.ServerSession;
 import org.minedecl.client.app.signing.Preparation;
-import org.minedecl.client.app.signing.SigningService;
-import org.minedecl.client.app.submission.Outbox;
 import org.minedecl.client.app.submission.SubmissionResult;
 import org.minedecl.client.app.submission.SubmissionService;
 import org.minedecl.client.desktop.DesktopHarness;
-import org.minedecl.shared.signature.SignerSource;
 import org.minedecl.shared.signature.SigningCredential;
 import org.minedecl.shared.testpki.TestPki;
 
@@ -49,13 +46,9 @@ class StatusServiceServerTest {
             Clock clock = Clock.systemUTC();
             BusinessClock business = BusinessClock.of(clock);
             DraftStore store = new DraftStore(home, clock);
-            DemoSetup demo = new DemoSetup(home);
-            Draft q = demo.demoMine(store, business.today());
-            DraftFiling filing = new DraftFiling(store, SigningService.standard(business),
-                    new Outbox(home.resolve("outbox"), business));
-            SigningCredential enterprise = filing.signing().open(new SignerSource.Pkcs12File(
-                    demo.pkiDir().resolve("enterprise.p12"),
-                    Files.readString(demo.pkiDir().resolve("enterprise.pass")).strip().toCharArray(), null));
+            Draft q = new DemoSetup(home).demoMine(store, business.today());
+            DraftFiling filing = h.filing(store, clock);
+            SigningCredential enterprise = h.demoKey();
             Preparation.Ready ready = (Preparation.Ready) filing.prepare(q.id(), q.document(), null);
             filing.sign(q.id(), ready, enterprise, null);
             DraftFiling.Filed filed = filing.submit(q.id(), new SubmissionService(h.uri, Duration.ofSeconds(60), 0,
