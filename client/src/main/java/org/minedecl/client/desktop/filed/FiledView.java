@@ -89,7 +89,9 @@ public final class FiledView {
             for (FieldSpec f : sec.fields()) {
                 JsonNode v = d.get(f.path());
                 if (v != null && !v.isNull()) {
-                    row(p, "filed." + f.path(), Texts.get("field." + f.path()), FieldEditor.shown(f, v));
+                    row(p, "filed." + f.path(), org.minedecl.client.app.fields.FieldCatalog.standard().label(f.path(),
+                            Texts.english() ? org.minedecl.client.app.Language.EN
+                                    : org.minedecl.client.app.Language.ZH), FieldEditor.shown(f, v));
                 }
             }
             if (sec.key().equals("section.greenMine")) {
