@@ -95,7 +95,7 @@ public final class DeclarationForm {
         }
         if (s.key().equals("section.fund")) {
             editors.get("restorationFund.closingBalance").input().setEnabled(false);
-            JLabel note = new JLabel("<html><div style='width:260px'>" + Texts.get("fund.computed")
+            JLabel note = new JLabel("<html><div style='width:200px'>" + Texts.get("fund.computed")
                     + "</div></html>");
             note.putClientProperty("FlatLaf.styleClass", "small");
             p.add(note, "skip 1");
@@ -161,7 +161,7 @@ public final class DeclarationForm {
             }
         }
         if (required != null && deposited != null && required.compareTo(deposited) > 0) {
-            shortfall.setText("<html><div style='width:260px'>" + Texts.get("fund.shortfall",
+            shortfall.setText("<html><div style='width:200px'>" + Texts.get("fund.shortfall",
                     FieldKind.yuan(required), FieldKind.yuan(deposited), FieldKind.yuan(required.subtract(deposited)))
                     + "</div></html>");
             shortfall.putClientProperty("FlatLaf.styleClass", "shortfall");
