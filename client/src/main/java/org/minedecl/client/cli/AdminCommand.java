@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.minedecl.client.app.admin.RegulatorRegistry;
 import org.minedecl.client.app.session.ServerSession;
+import org.minedecl.client.app.support.ClientError;
+import org.minedecl.client.app.support.ClientErrors;
 import org.minedecl.shared.signature.SignerException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code minedecl admin regulator add|list|remove}: the server's regulator registry, as an administrator. */
-@Command(name = "admin", description = "Server administration (系统管理)",
+@Command(name = "admin", mixinStandardHelpOptions = true, description = "系统管理 / server administration",
         subcommands = AdminCommand.Regulator.class)
 public class AdminCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -26,7 +28,8 @@ public class AdminCommand implements Runnable {
     }
 
     /** {@code minedecl admin regulator}. */
-    @Command(name = "regulator", description = "Register, list and remove regulators (监管部门登记)",
+    @Command(name = "regulator", mixinStandardHelpOptions = true,
+            description = "监管部门登记：登记、列出、移除 / register, list and remove regulators",
             subcommands = {Add.class, ListRegulators.class, Remove.class})
     public static class Regulator implements Runnable {
         @picocli.CommandLine.Spec
@@ -56,8 +59,13 @@ public class AdminCommand implements Runnable {
             }
             try {
                 return run(new RegulatorRegistry(login.login()));
-            } catch (SecretInput.MissingSecret | SignerException e) {
+            } catch (SecretInput.MissingSecret e) {
                 System.err.println("minedecl admin regulator " + name() + ": " + e.getMessage());
+                return ExitCodes.USAGE;
+            } catch (SignerException e) {
+                ClientError error = ClientErrors.explain(e);
+                System.err.println("minedecl admin regulator " + name() + ": " + (error.code().equals("FAILED")
+                        ? e.getMessage() : error.text(login.language())));
                 return ExitCodes.USAGE;
             } catch (ServerSession.SessionException e) {
                 System.err.println("minedecl admin regulator " + name() + ": " + e.getMessage());
@@ -71,7 +79,8 @@ public class AdminCommand implements Runnable {
     }
 
     /** {@code add CERT.pem --name N --jurisdiction CODE...}. */
-    @Command(name = "add", description = "Register a regulator's certificate with its jurisdictions")
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "登记监管部门的证书及其管辖区 / register a regulator's certificate with its jurisdictions")
     public static class Add extends RegistryCommand {
         @Parameters(index = "0", paramLabel = "CERT.pem", description = "the regulator's certificate")
         Path certificate;
@@ -97,7 +106,8 @@ public class AdminCommand implements Runnable {
     }
 
     /** {@code list}. */
-    @Command(name = "list", description = "List the registered regulators")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "列出已登记的监管部门 / list the registered regulators")
     public static class ListRegulators extends RegistryCommand {
         @Override
         String name() {
@@ -115,7 +125,8 @@ public class AdminCommand implements Runnable {
     }
 
     /** {@code remove ID}. */
-    @Command(name = "remove", description = "Remove a regulator (its tokens stop working at once)")
+    @Command(name = "remove", mixinStandardHelpOptions = true,
+            description = "移除监管部门，其令牌立即失效 / remove a regulator (its tokens stop working at once)")
     public static class Remove extends RegistryCommand {
         @Parameters(index = "0", paramLabel = "ID")
         String id;
@@ -128,7 +139,7 @@ public class AdminCommand implements Runnable {
         @Override
         int run(RegulatorRegistry registry) throws Exception {
             registry.remove(id);
-            System.out.println("removed " + id);
+            System.out.println(login.language().text("admin.removed", id));
             return ExitCodes.OK;
         }
     }

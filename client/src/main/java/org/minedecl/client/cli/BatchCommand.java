@@ -30,9 +30,9 @@ import org.minedecl.client.app.submission.SubmissionService;
 import org.minedecl.client.app.support.ClientErrors;
 import org.minedecl.client.app.tokens.SignaturePin;
 import org.minedecl.shared.rules.RuleEngine;
-import org.minedecl.shared.signature.SignerSource;
 import org.minedecl.shared.signature.SigningCredential;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -141,20 +141,8 @@ public class BatchCommand implements Runnable {
         @Option(names = "--out", required = true, paramLabel = "OUTDIR", description = "folder for the .asice packages")
         Path out;
 
-        @Option(names = "--keystore", paramLabel = "KS.p12")
-        Path keystore;
-
-        @Option(names = "--pkcs11", paramLabel = "CONFIG", description = "SunPKCS11 configuration of a USB key/token")
-        Path pkcs11;
-
-        @Option(names = "--alias")
-        String alias;
-
-        @Option(names = "--storepass-file", paramLabel = "F")
-        Path storepassFile;
-
-        @Option(names = "--storepass-env", paramLabel = "VAR")
-        String storepassEnv;
+        @Mixin
+        KeyOptions key;
 
         @Option(names = "--one-by-one", description = "ask before each signature (default: sign all)")
         boolean oneByOne;
@@ -178,7 +166,7 @@ public class BatchCommand implements Runnable {
                 System.err.println("minedecl batch sign: " + err.text("cli.lang.invalid", lang));
                 return ExitCodes.USAGE;
             }
-            if ((keystore == null) == (pkcs11 == null)) {
+            if (!key.oneSource()) {
                 System.err.println("minedecl batch sign: " + err.text("sign.oneKeySource"));
                 return ExitCodes.USAGE;
             }
@@ -188,8 +176,7 @@ public class BatchCommand implements Runnable {
             }
             char[] secret;
             try {
-                secret = SecretInput.read(storepassFile, storepassEnv, err.text(keystore != null ? "secret.prompt.password"
-                        : "secret.prompt.pin"), err);
+                secret = key.secret(err);
             } catch (SecretInput.MissingSecret e) {
                 System.err.println("minedecl batch sign: " + e.getMessage());
                 return ExitCodes.USAGE;
@@ -216,8 +203,7 @@ public class BatchCommand implements Runnable {
             SigningCredential credential;
             try {
                 // opened once: a wrong PIN stops here, before anything is signed, and is not tried again
-                credential = service.open(keystore != null ? new SignerSource.Pkcs12File(keystore, secret, alias)
-                        : new SignerSource.Pkcs11Token(pkcs11, secret, alias), oneByOne ? askEachTime : null);
+                credential = service.open(key.source(secret), oneByOne ? askEachTime : null);
             } catch (Exception e) {
                 System.err.println("minedecl batch sign: " + ClientErrors.explain(e).text(err));
                 return ExitCodes.USAGE;

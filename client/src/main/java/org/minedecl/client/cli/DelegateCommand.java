@@ -16,9 +16,9 @@ import org.minedecl.client.app.support.ClientErrors;
 import org.minedecl.shared.delegation.Delegation;
 import org.minedecl.shared.pkg.PackageWriter;
 import org.minedecl.shared.signature.SignerException;
-import org.minedecl.shared.signature.SignerSource;
 import org.minedecl.shared.signature.SigningCredential;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code minedecl delegate}: the enterprise signs a delegation/1 package for a consultant (委托代理). */
@@ -45,20 +45,8 @@ public class DelegateCommand implements Callable<Integer> {
     @Option(names = "--valid-to", required = true, paramLabel = "YYYY-MM-DD")
     LocalDate validTo;
 
-    @Option(names = "--keystore", paramLabel = "KS.p12", description = "PKCS#12 file with the enterprise key")
-    Path keystore;
-
-    @Option(names = "--pkcs11", paramLabel = "CONFIG", description = "SunPKCS11 configuration of a USB key/token")
-    Path pkcs11;
-
-    @Option(names = "--alias", description = "key entry (default: the only one)")
-    String alias;
-
-    @Option(names = "--storepass-file", paramLabel = "F", description = "file whose first line is the password/PIN")
-    Path storepassFile;
-
-    @Option(names = "--storepass-env", paramLabel = "VAR", description = "environment variable holding the password/PIN")
-    String storepassEnv;
+    @Mixin
+    KeyOptions key;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "GRANT.asice")
     Path out;
@@ -76,7 +64,7 @@ public class DelegateCommand implements Callable<Integer> {
             System.err.println("minedecl delegate: " + err.text("cli.lang.invalid", lang));
             return ExitCodes.USAGE;
         }
-        if ((keystore == null) == (pkcs11 == null)) {
+        if (!key.oneSource()) {
             System.err.println("minedecl delegate: " + err.text("sign.oneKeySource"));
             return ExitCodes.USAGE;
         }
@@ -91,15 +79,13 @@ public class DelegateCommand implements Callable<Integer> {
         }
         char[] secret;
         try {
-            secret = SecretInput.read(storepassFile, storepassEnv, err.text(keystore != null ? "secret.prompt.password"
-                    : "secret.prompt.pin"), err);
+            secret = key.secret(err);
         } catch (SecretInput.MissingSecret e) {
             System.err.println("minedecl delegate: " + e.getMessage());
             return ExitCodes.USAGE;
         }
         try {
-            SigningCredential credential = (keystore != null ? new SignerSource.Pkcs12File(keystore, secret, alias)
-                    : new SignerSource.Pkcs11Token(pkcs11, secret, alias)).open();
+            SigningCredential credential = key.source(secret).open();
             PackageWriter.WrittenPackage w = new DelegationPackages(Clock.systemUTC()).write(credential,
                     new DelegationPackages.Grant(consultantUscc, consultantName, scopes, licences, validFrom, validTo),
                     out);

@@ -18,9 +18,9 @@ import org.minedecl.client.app.support.ClientError;
 import org.minedecl.client.app.support.ClientErrors;
 import org.minedecl.client.app.tokens.Pkcs11Tokens;
 import org.minedecl.shared.signature.SignerException;
-import org.minedecl.shared.signature.SignerSource;
 import org.minedecl.shared.signature.SigningCredential;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -35,23 +35,12 @@ public class SignCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE.json", description = "the declaration")
     Path file;
 
-    @Option(names = "--keystore", paramLabel = "KS.p12", description = "PKCS#12 file with the enterprise key")
-    Path keystore;
-
-    @Option(names = "--pkcs11", paramLabel = "CONFIG", description = "SunPKCS11 configuration of a USB key/token")
-    Path pkcs11;
+    @Mixin
+    KeyOptions key;
 
     @Option(names = "--lang", paramLabel = "zh|en", description = "language of the findings (default zh) and messages")
     String lang;
 
-    @Option(names = "--alias", description = "key entry (default: the only one)")
-    String alias;
-
-    @Option(names = "--storepass-file", paramLabel = "F", description = "file whose first line is the password/PIN")
-    Path storepassFile;
-
-    @Option(names = "--storepass-env", paramLabel = "VAR", description = "environment variable holding the password/PIN")
-    String storepassEnv;
 
     @Option(names = "--attach", paramLabel = "PATH", description = "attachment, stored as attachments/<file name>")
     List<Path> attach = new ArrayList<>();
@@ -79,7 +68,7 @@ public class SignCommand implements Callable<Integer> {
             stderr.println("minedecl sign: " + err.text("cli.lang.invalid", lang));
             return ExitCodes.USAGE;
         }
-        if ((keystore == null) == (pkcs11 == null)) {
+        if (!key.oneSource()) {
             stderr.println("minedecl sign: " + err.text("sign.oneKeySource"));
             return ExitCodes.USAGE;
         }
@@ -111,16 +100,13 @@ public class SignCommand implements Callable<Integer> {
         }
         char[] secret;
         try {
-            secret = SecretInput.read(storepassFile, storepassEnv, err.text(keystore != null ? "secret.prompt.password"
-                    : "secret.prompt.pin"), err);
+            secret = key.secret(err);
         } catch (SecretInput.MissingSecret e) {
             stderr.println("minedecl sign: " + e.getMessage());
             return ExitCodes.USAGE;
         }
         try {
-            SignerSource source = keystore != null ? new SignerSource.Pkcs12File(keystore, secret, alias)
-                    : new SignerSource.Pkcs11Token(pkcs11, secret, alias);
-            SigningCredential credential = service.open(source);
+            SigningCredential credential = service.open(key.source(secret));
             SigningService.Signed w = service.sign(ready, credential, pss, out, null);
             stdout.println(err.text("sign.signed", w.path(), w.size(), w.algorithm().jcaName(),
                     w.certificate().holder(), w.signingTime())
@@ -148,9 +134,9 @@ public class SignCommand implements Callable<Integer> {
             return e.getMessage();
         }
         String line = error.text(language);
-        if (pkcs11 != null && error.code().equals("PIN_INCORRECT")) {
+        if (key.pkcs11 != null && error.code().equals("PIN_INCORRECT")) {
             try {
-                line += new Pkcs11Tokens(Duration.ofSeconds(5)).tokenOf(pkcs11)
+                line += new Pkcs11Tokens(Duration.ofSeconds(5)).tokenOf(key.pkcs11)
                         .flatMap(t -> t.pin().warning(language)).map(w -> " " + w).orElse("");
             } catch (Exception tokenInfoUnavailable) {
                 // the warning is a courtesy; the sentence stands without it

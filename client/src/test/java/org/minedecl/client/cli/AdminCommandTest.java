@@ -128,12 +128,13 @@ class AdminCommandTest {
         String url = serve();
 
         CliRun list = CliRun.of(login(url, "admin", "regulator", "list"));
-        CliRun removed = CliRun.of(login(url, "admin", "regulator", "remove", "reg-1"));
+        CliRun removed = CliRun.of(login(url, "admin", "regulator", "remove", "reg-1", "--lang", "zh"));
         CliRun unknown = CliRun.of(login(url, "admin", "regulator", "remove", "nope"));
 
         assertThat(list.exit()).as(list.err()).isZero();
         assertThat(list.out()).isEqualTo("reg-1\t140525\t泽州县自然资源局\tCN=county\n");
         assertThat(removed.exit()).as(removed.err()).isZero();
+        assertThat(removed.out()).isEqualTo("已移除 reg-1\n");
         assertThat(unknown.exit()).isEqualTo(ExitCodes.SERVER);
         assertThat(unknown.err()).contains("removal refused: 404");
     }
