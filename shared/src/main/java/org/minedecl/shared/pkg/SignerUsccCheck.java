@@ -1,6 +1,5 @@
 package org.minedecl.shared.pkg;
 
-import java.util.List;
 import org.minedecl.shared.declaration.Uscc;
 import org.minedecl.shared.signature.SignerIdentity;
 
@@ -17,22 +16,22 @@ final class SignerUsccCheck implements PackageCheck {
 
     @Override
     public Failure run(Facts f) {
-        List<SignerIdentity.Candidate> found = SignerIdentity.usccCandidates(f.signer);
-        if (found.isEmpty()) {
-            return fail(FailureCode.SIGNER_USCC_MISSING, "the certificate carries no unified social credit code");
-        }
-        String code = found.get(0).value();
-        for (SignerIdentity.Candidate c : found) {
-            if (!c.value().equals(code)) {
+        SignerIdentity.UsccReading reading = SignerIdentity.readUscc(f.signer);
+        switch (reading.outcome()) {
+            case MISSING:
+                return fail(FailureCode.SIGNER_USCC_MISSING, "the certificate carries no unified social credit code");
+            case CONFLICT:
                 return fail(FailureCode.SIGNER_USCC_CONFLICT, "the certificate carries two codes: "
-                        + found.get(0).source() + " " + ZipContainer.printable(code) + " and " + c.source() + " "
-                        + ZipContainer.printable(c.value()));
-            }
+                        + reading.first().source() + " " + ZipContainer.printable(reading.first().value()) + " and "
+                        + reading.conflicting().source() + " " + ZipContainer.printable(reading.conflicting().value()));
+            case INVALID:
+                return fail(FailureCode.SIGNER_USCC_INVALID, "the certificate's code "
+                        + ZipContainer.printable(reading.first().value()) + " (" + reading.first().source()
+                        + ") fails the GB 32100 check");
+            default:
+                break;
         }
-        if (!Uscc.isValid(code)) {
-            return fail(FailureCode.SIGNER_USCC_INVALID, "the certificate's code "
-                    + ZipContainer.printable(code) + " (" + found.get(0).source() + ") fails the GB 32100 check");
-        }
+        String code = reading.code();
         String declared = f.declarationFacts.uscc();
         if (declared == null || !Uscc.isValid(declared)) {
             return fail(FailureCode.DECLARATION_USCC_INVALID, "the declaration's enterprise.uscc is missing or invalid");

@@ -1,7 +1,5 @@
 package org.minedecl.shared.pkg;
 
-import java.util.List;
-import org.minedecl.shared.declaration.Uscc;
 import org.minedecl.shared.signature.SignerIdentity;
 
 /**
@@ -16,20 +14,19 @@ final class SignerUsccDelegationCheck implements PackageCheck {
 
     @Override
     public Failure run(Facts f) {
-        List<SignerIdentity.Candidate> found = SignerIdentity.usccCandidates(f.signer);
+        SignerIdentity.UsccReading reading = SignerIdentity.readUscc(f.signer);
         String want = f.delegation.enterprise().uscc();
-        if (found.isEmpty()) {
-            return fail(FailureCode.SIGNER_USCC_MISSING, "the certificate carries no unified social credit code");
-        }
-        for (SignerIdentity.Candidate c : found) {
-            if (!c.value().equals(found.get(0).value())) {
+        switch (reading.outcome()) {
+            case MISSING:
+                return fail(FailureCode.SIGNER_USCC_MISSING, "the certificate carries no unified social credit code");
+            case CONFLICT:
                 return fail(FailureCode.SIGNER_USCC_CONFLICT, "the certificate carries two codes");
-            }
+            default:
+                break;
         }
-        String code = found.get(0).value();
-        if (!Uscc.isValid(code) || !code.equals(want)) {
+        if (!want.equals(reading.code())) {
             return fail(FailureCode.SIGNER_MISMATCH, "the certificate is for "
-                    + ZipContainer.printable(code) + ", the delegation is given by " + want);
+                    + ZipContainer.printable(reading.first().value()) + ", the delegation is given by " + want);
         }
         return null;
     }

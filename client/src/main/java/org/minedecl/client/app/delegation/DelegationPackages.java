@@ -18,7 +18,6 @@ import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
-import org.minedecl.shared.declaration.Uscc;
 import org.minedecl.shared.delegation.Delegation;
 import org.minedecl.shared.delegation.DelegationDocument;
 import org.minedecl.shared.pkg.PackageWriter;
@@ -54,11 +53,11 @@ public final class DelegationPackages {
     /** The delegation the enterprise of {@code credential} would sign. */
     public Delegation delegation(SigningCredential credential, Grant grant) throws Refused {
         X509Certificate cert = credential.certificate();
-        List<SignerIdentity.Candidate> codes = SignerIdentity.usccCandidates(cert);
-        if (codes.isEmpty() || !Uscc.isValid(codes.get(0).value())) {
+        String uscc = SignerIdentity.readUscc(cert).code();
+        if (uscc == null) {
             throw new Refused("the certificate carries no valid unified social credit code of an enterprise");
         }
-        Delegation d = new Delegation(new Delegation.Party(codes.get(0).value(), enterpriseName(cert)),
+        Delegation d = new Delegation(new Delegation.Party(uscc, enterpriseName(cert)),
                 new Delegation.Party(grant.consultantUscc(), grant.consultantName()), grant.scope(),
                 grant.miningLicences(), grant.validFrom(), grant.validTo());
         DelegationDocument.Parsed check = DelegationDocument.parse(DelegationDocument.write(d));
