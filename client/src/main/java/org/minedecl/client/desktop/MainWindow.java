@@ -266,20 +266,23 @@ public final class MainWindow {
             }
         }
         try {
-            FiledQuarter q = FiledQuarter.read(ctx.store, id);
-            if (q == null) {
-                return null;
-            }
-            FiledView v = new FiledView(q);
-            v.view().putClientProperty("filed", v);
-            drafts.addTab(title(q.declaration()) + " " + Texts.get("status." + q.status().name()), v.view());
-            drafts.setSelectedComponent(v.view());
-            mines.select(id);
-            return v;
+            return show(FiledQuarter.read(ctx.store, id));
         } catch (IOException e) {
             ErrorDialog.show(frame, Texts.get("open.failed", id, e.getMessage()), e, ctx.settings);
             return null;
         }
+    }
+
+    private FiledView show(FiledQuarter q) {
+        if (q == null) {
+            return null;
+        }
+        FiledView v = new FiledView(q);
+        v.view().putClientProperty("filed", v);
+        drafts.addTab(title(q.declaration()) + " " + Texts.get("status." + q.status().name()), v.view());
+        drafts.setSelectedComponent(v.view());
+        mines.select(q.id());
+        return v;
     }
 
     /** Opens a mine-declaration/1 file as a new draft (CONTRACTS 11: {@code desktop --open FILE.json}). */
@@ -518,8 +521,26 @@ public final class MainWindow {
             if (i >= 0) {
                 closeTab(i);
             }
-            // the filed quarter, read only, with its receipt
-            openFiled(ed.draft().id());
+            // the filed quarter, read only, with its receipt: read off the event thread (the package is large)
+            String id = ed.draft().id();
+            new javax.swing.SwingWorker<FiledQuarter, Void>() {
+                @Override
+                protected FiledQuarter doInBackground() throws IOException {
+                    return FiledQuarter.read(ctx.store, id);
+                }
+
+                @Override
+                protected void done() {
+                    try {
+                        show(get());
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        ErrorDialog.show(frame, Texts.get("open.failed", id, e.getCause().getMessage()), e.getCause(),
+                                ctx.settings);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }.execute();
         }
     }
 
