@@ -17,7 +17,6 @@ import javax.swing.SwingUtilities;
 import org.assertj.swing.core.BasicRobot;
 import org.assertj.swing.core.Robot;
 import org.assertj.swing.fixture.FrameFixture;
-import org.junit.jupiter.api.Assumptions;
 import org.minedecl.client.app.demo.DemoSetup;
 import org.minedecl.client.cli.KeygenCommand;
 import org.minedecl.shared.testpki.TestPki;
@@ -43,16 +42,7 @@ public final class DesktopHarness implements AutoCloseable {
 
     /** The server jar .ci/run builds before the tests; the test is skipped (with the reason) without it. */
     public static Path serverJar() {
-        for (Path p : List.of(Path.of("../server/target/minedecl-server.jar"),
-                Path.of("server/target/minedecl-server.jar"))) {
-            if (Files.isRegularFile(p)) {
-                return p.toAbsolutePath().normalize();
-            }
-        }
-        System.out.println("[xvfb] end-to-end filing skipped: server/target/minedecl-server.jar is not built "
-                + "(.ci/run runs ./mvnw -DskipTests package first)");
-        Assumptions.abort("server jar not built");
-        return null;
+        return org.minedecl.client.testsupport.ServerProcess.jar();
     }
 
     /**

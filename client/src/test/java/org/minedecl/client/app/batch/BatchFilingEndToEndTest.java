@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,20 +12,17 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.minedecl.client.Main;
 import org.minedecl.client.app.BusinessClock;
-import org.minedecl.client.app.demo.DemoSetup;
 import org.minedecl.client.app.receipts.ReceiptStore;
 import org.minedecl.client.app.session.ServerSession;
 import org.minedecl.shared.declaration.Period;
@@ -34,6 +30,7 @@ import org.minedecl.shared.receipt.ReceiptVerifier;
 import org.minedecl.shared.rules.RuleVectors;
 import org.minedecl.shared.signature.SignerSource;
 import org.minedecl.shared.signature.SigningCredential;
+import org.minedecl.client.testsupport.ServerProcess;
 import org.minedecl.client.testsupport.SharedSoftHsm;
 import org.minedecl.shared.testpki.SoftHsmToken;
 import org.minedecl.shared.testpki.TestPki;
@@ -52,41 +49,30 @@ class BatchFilingEndToEndTest {
 
     @TempDir
     Path tmp;
-    Process server;
+    ServerProcess server;
     Process submitter;
 
     @AfterEach
     void stop() throws Exception {
-        for (Process p : new Process[] {submitter, server}) {
-            if (p != null && p.isAlive()) {
-                p.destroyForcibly();
-                p.waitFor();
-            }
+        if (submitter != null && submitter.isAlive()) {
+            submitter.destroyForcibly();
+            submitter.waitFor();
         }
-    }
-
-    static Path serverJar() {
-        for (Path p : List.of(Path.of("../server/target/minedecl-server.jar"),
-                Path.of("server/target/minedecl-server.jar"))) {
-            if (Files.isRegularFile(p)) {
-                return p.toAbsolutePath().normalize();
-            }
+        if (server != null) {
+            server.close();
         }
-        System.out.println("[server-process] batch filing skipped: server/target/minedecl-server.jar is not built "
-                + "(.ci/run runs ./mvnw -DskipTests package first)");
-        Assumptions.abort("server jar not built");
-        return null;
     }
 
     @Test
     void fiftyDeclarationsSignedOnATokenAndSubmittedSurviveAKilledBatchWithExactlyFiftySubmissions()
             throws Exception {
-        Path jar = serverJar();
+        ServerProcess.jar(); // skips the test when the server jar is not built
         // the client JVM's one pair of tokens (SoftHSM2 reads its token folder once per process); its
         // "enterprise" key is the EC test PKI's
         SoftHsmToken token = SharedSoftHsm.get();
         TestPki pki = TestPki.get(TestPki.KeyAlg.EC);
-        URI uri = startServer(jar, pki);
+        server = ServerProcess.start(Files.createDirectories(tmp.resolve("server-data")), pki);
+        URI uri = server.uri();
 
         LocalDate today = BusinessClock.system().today();
         String period = Period.containing(today).previous().toString();
@@ -145,33 +131,6 @@ class BatchFilingEndToEndTest {
             }
         }
         assertThat(ids).hasSize(DECLARATIONS);
-    }
-
-    URI startServer(Path jar, TestPki pki) throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Path data = Files.createDirectories(tmp.resolve("server-data"));
-        Files.createDirectories(data.resolve("trust"));
-        TestPki.writePem(data.resolve("trust/test-root.pem"), pki.root().cert());
-        List<java.security.cert.X509CRL> crls = pki.freshCrls(Instant.now());
-        TestPki.writePem(data.resolve("trust/test-root.crl"), crls.get(0));
-        TestPki.writePem(data.resolve("trust/test-issuing.crl"), crls.get(1));
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("server.log").toFile()));
-        pb.environment().put("MINEDECL_DATA_DIR", data.toString());
-        pb.environment().put("MICRONAUT_SERVER_PORT", String.valueOf(port));
-        server = pb.start();
-        URI uri = URI.create("http://localhost:" + port);
-        long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (!DemoSetup.serverUp(uri)) {
-            assertThat(server.isAlive()).as("server exited; see %s", data.resolve("server.log")).isTrue();
-            assertThat(System.nanoTime()).as("server start").isLessThan(end);
-            Thread.sleep(300);
-        }
-        return uri;
     }
 
     static java.security.cert.X509Certificate serverCertificate(String pem) throws Exception {
